@@ -1,0 +1,105 @@
+/**
+ * The ranked shortlist of each posting: a sorted set of rank keys plus a hash of entries.
+ * Writes are one MULTI (no reader sees a key without its entry); rescoring builds staging keys
+ * and RENAMEs them over the live ones in one MULTI, so a reader never sees a half-rescored list.
+ */
+import { randomUUID } from "node:crypto";
+import type { Redis } from "ioredis";
+import { ShortlistEntry, type ShortlistRow } from "../domain/shortlist.ts";
+import type { Keys } from "../redis/keys.ts";
+import { rankKey } from "../shortlist/rank-key.ts";
+
+/**
+ * Atomic swap. Members that arrived in the live list while the staging list was being built
+ * (rolling review does not pause for a rescore) are carried over, so no application is lost.
+ * KEYS: live zset, live hash, staging zset, staging hash. ARGV: channel, message.
+ */
+const SWAP_SCRIPT = `
+local live = redis.call('ZRANGE', KEYS[1], 0, -1, 'WITHSCORES')
+for i = 1, #live, 2 do
+  if not redis.call('ZSCORE', KEYS[3], live[i]) then
+    redis.call('ZADD', KEYS[3], live[i + 1], live[i])
+    local entry = redis.call('HGET', KEYS[2], live[i])
+    if entry then redis.call('HSET', KEYS[4], live[i], entry) end
+  end
+end
+if redis.call('EXISTS', KEYS[3]) == 1 then
+  redis.call('RENAME', KEYS[3], KEYS[1])
+  redis.call('RENAME', KEYS[4], KEYS[2])
+  redis.call('PERSIST', KEYS[1])
+  redis.call('PERSIST', KEYS[2])
+else
+  redis.call('DEL', KEYS[1], KEYS[2])
+end
+redis.call('PUBLISH', ARGV[1], ARGV[2])
+return 1`;
+
+export class ShortlistStore {
+  constructor(private readonly redis: Redis, private readonly keys: Keys) {}
+
+  /** Idempotent: a retried job overwrites the same member, never adds a second one. */
+  async upsert(entry: ShortlistEntry): Promise<void> {
+    await this.redis
+      .multi()
+      .zadd(this.keys.shortlist(entry.postingId), rankKey(entry.tier, entry.score), entry.resumeId)
+      .hset(this.keys.entries(entry.postingId), entry.resumeId, JSON.stringify(entry))
+      .publish(this.keys.shortlistChannel(), JSON.stringify({ postingId: entry.postingId, resumeId: entry.resumeId }))
+      .exec();
+  }
+
+  async top(postingId: string, k: number, offset = 0): Promise<ShortlistRow[]> {
+    const ids = await this.redis.zrevrange(this.keys.shortlist(postingId), offset, offset + k - 1);
+    if (ids.length === 0) return [];
+    const raws = await this.redis.hmget(this.keys.entries(postingId), ...ids);
+    const rows: ShortlistRow[] = [];
+    raws.forEach((raw, i) => {
+      if (raw !== null) rows.push({ ...ShortlistEntry.parse(JSON.parse(raw)), rank: offset + i + 1 });
+    });
+    return rows;
+  }
+
+  async entry(postingId: string, resumeId: string): Promise<ShortlistRow | null> {
+    const [raw, rank] = await Promise.all([
+      this.redis.hget(this.keys.entries(postingId), resumeId),
+      this.redis.zrevrank(this.keys.shortlist(postingId), resumeId),
+    ]);
+    if (raw === null || rank === null) return null;
+    return { ...ShortlistEntry.parse(JSON.parse(raw)), rank: rank + 1 };
+  }
+
+  async size(postingId: string): Promise<number> {
+    return this.redis.zcard(this.keys.shortlist(postingId));
+  }
+
+  async all(postingId: string): Promise<ShortlistEntry[]> {
+    const raws = await this.redis.hvals(this.keys.entries(postingId));
+    return raws.map((raw) => ShortlistEntry.parse(JSON.parse(raw)));
+  }
+
+  /**
+   * Replaces a posting's whole shortlist atomically. Entries are written to staging keys in
+   * pipelined chunks, then both staging keys are renamed over the live ones in one MULTI.
+   */
+  async replaceAll(postingId: string, entries: readonly ShortlistEntry[]): Promise<void> {
+    const token = randomUUID();
+    const zKey = this.keys.shortlistStaging(postingId, token);
+    const hKey = this.keys.entriesStaging(postingId, token);
+    const CHUNK = 1000;
+    try {
+      for (let i = 0; i < entries.length; i += CHUNK) {
+        const chunk = entries.slice(i, i + CHUNK);
+        const zArgs: (string | number)[] = [];
+        const hArgs: string[] = [];
+        for (const e of chunk) {
+          zArgs.push(rankKey(e.tier, e.score), e.resumeId);
+          hArgs.push(e.resumeId, JSON.stringify(e));
+        }
+        await this.redis.pipeline().zadd(zKey, ...zArgs).hset(hKey, ...hArgs).expire(zKey, 3600).expire(hKey, 3600).exec();
+      }
+      await this.redis.eval(SWAP_SCRIPT, 4, this.keys.shortlist(postingId), this.keys.entries(postingId), zKey, hKey,
+        this.keys.shortlistChannel(), JSON.stringify({ postingId, resumeId: null }));
+    } finally {
+      await this.redis.del(zKey, hKey);
+    }
+  }
+}
