@@ -1,0 +1,55 @@
+/**
+ * Earliest start date the candidate states. A statement needs a trigger ("available", "start",
+ * "availability") or must sit in an Availability section, and a date or an immediacy word:
+ * "References available upon request" has neither a date nor "immediately", so it is no statement.
+ * Seasons resolve as the START of term (Fall 2026 → 2026-09), as anyone starting work would mean.
+ * "After graduation" with no date is reported so index.ts can fall back to the graduation date.
+ */
+import type { Evidence } from "../domain/profile.ts";
+import { monthIndex, scanDates } from "./dates.ts";
+import { evidenceAt } from "./lines.ts";
+import type { SectionedLine } from "./sections.ts";
+
+const TRIGGER = /\b(?:availab(?:le|ility)|(?:can|able to|could|ready to|looking to|open to) start|start(?:ing)? date|earliest start|start(?:ing)? (?:in|from|on)|join(?:ing)? (?:in|from))\b/i;
+const IMMEDIATE = /\b(?:immediately|immediate|now|asap|right away|at once)\b/i;
+const AFTER_GRADUATION = /\bafter (?:my )?graduation\b|\bupon graduation\b|\bonce I graduate\b/i;
+
+export interface Availability {
+  availableFrom: string | null;
+  /** Stated as "after graduation" without a date. */
+  afterGraduation: boolean;
+  evidence: Evidence[];
+}
+
+export function extractAvailability(lines: SectionedLine[], today: string): Availability {
+  let best: { value: string; ev: Evidence } | null = null;
+  let afterGraduation: Evidence | null = null;
+  for (const l of lines) {
+    if (l.blank || l.heading) continue;
+    if (!(TRIGGER.test(l.text) || l.section === "availability")) continue;
+    if (/\bupon request\b/i.test(l.text)) continue;
+    const trig = TRIGGER.exec(l.text);
+    // Dates after the trigger are the start date; "M.S. 2024, available June 2026" has two dates.
+    const from = trig ? trig.index : 0;
+    // The earliest date stated: "Summer 2026 (May 2026 – Aug 2026)" starts in May.
+    const d = scanDates(l.text.slice(from)).filter((x) => x.from !== null)
+      .sort((a, b) => monthIndex(a.from!) - monthIndex(b.from!))[0];
+    let value: string | null = null;
+    let ev: Evidence | null = null;
+    if (d?.from) {
+      value = d.from;
+      ev = evidenceAt("availableFrom", l, from + d.index, from + d.end);
+    } else {
+      const imm = IMMEDIATE.exec(l.text.slice(from));
+      if (imm) {
+        value = today;
+        ev = evidenceAt("availableFrom", l, from + imm.index, from + imm.index + imm[0].length);
+      } else if (AFTER_GRADUATION.test(l.text)) {
+        afterGraduation ??= evidenceAt("availableFrom", l);
+      }
+    }
+    if (value && ev && (!best || monthIndex(value) < monthIndex(best.value))) best = { value, ev };
+  }
+  if (best) return { availableFrom: best.value, afterGraduation: false, evidence: [best.ev] };
+  return { availableFrom: null, afterGraduation: afterGraduation !== null, evidence: afterGraduation ? [afterGraduation] : [] };
+}

@@ -1,0 +1,116 @@
+/**
+ * Degree level taxonomy: a degree mention in a line → level + where it sits, so the education step
+ * can read the field of study around it. Abbreviations collide with ordinary words and places
+ * ("MS Office", "Boston, MA", "BE passionate"), so short forms need dots, capitals or a following
+ * "in"/"of" — the patterns below are deliberately stricter than the long forms.
+ * Dipl.-Ing. (German Diplom-Ingenieur, 5-year) is classed as masters-equivalent, as German
+ * recognition rules do. An MBA is a masters whose field is Business Administration.
+ */
+import type { DegreeLevel } from "../domain/profile.ts";
+import { knownField } from "./field-relatedness.ts";
+
+export interface DegreeMention {
+  level: DegreeLevel;
+  index: number;
+  end: number;
+  text: string;
+  /** Field implied by the degree name itself (MBA → Business Administration). */
+  impliedField: string | null;
+  /** The mention itself says "in progress" (ABD, PhD Candidate). */
+  inProgress: boolean;
+}
+
+type Rule = { re: RegExp; level: DegreeLevel; field?: string; inProgress?: boolean };
+
+const NOT_SOFTWARE = String.raw`(?!\s*(?:Office|Word|Excel|PowerPoint|Access|Project|Teams|Windows|Visio|Outlook|SQL|Paint|DOS)\b)`;
+const RULES: Rule[] = [
+  { re: /\b(?:Ph\.?\s?D\.?|Doctoral)\s+(?:Candidate|Student)\b/gi, level: "phd", inProgress: true },
+  { re: /\bABD\b/g, level: "phd", inProgress: true },
+  { re: /\bPh\.?\s?D\b\.?|\bDoctor of Philosophy\b|\bDoctoral\b|\bDoctorate\b|\bD\.Phil\b\.?|\bDPhil\b/gi, level: "phd" },
+  { re: /\bM\.?B\.?A\b\.?|\bMaster of Business Administration\b/g, level: "masters", field: "Business Administration" },
+  { re: /\bDipl\.?\s?-?\s?Ing\b\.?|\bDiplom-Ingenieur\b/gi, level: "masters" },
+  {
+    re: new RegExp(
+      String.raw`\bMaster(?:'?s)?\b(?:\s+degree\b)?|\bM\.\s?Sc\b\.?|\bMSc\b|\bM\.S\.|\bMS\b${NOT_SOFTWARE}|\bM\.\s?Eng\b\.?|\bMEng\b|\bMASc\b|\bM\.?Phil\b\.?|\bM\.?Tech\b\.?|\bM\.A\.|\bMA\b(?=\s+(?:in|of)\b)|\bS\.?M\.(?=\s)|\bMCS\b|\bMSE\b|\bM\.S\.E\.`,
+      "g",
+    ),
+    level: "masters",
+  },
+  {
+    re: /\bBachelor(?:'?s)?\b(?:\s+degree\b)?|\bB\.?\s?Tech\b\.?|\bB\.E\.|\bBE\b(?=\s+(?:in|of)\b)|\bB\.?\s?Sc\b\.?|\bB\.S\.|\bBS\b|\bB\.A\.|\bBA\b(?=\s+(?:in|of)\b|,)|\bB\.?Eng\b\.?|\bBASc\b|\bA\.B\.(?=\s)|\bB\.S\.E\.|\bBSE\b/g,
+    level: "bachelors",
+  },
+  { re: /\bAssociate(?:'?s)?(?=\s+(?:of|in|degree)\b)|\bA\.A\.S?\.|\bA\.S\.(?=\s)/gi, level: "associate" },
+  { re: /\b(?:High|Secondary|Senior Secondary)\s+School\b|\bGED\b|\bA-Levels?\b|\bAbitur\b/gi, level: "secondary" },
+  { re: /\b(?:Graduate\s+)?Certificate\b|\bDiploma\b/gi, level: "other" },
+];
+
+/** Degree mentions in a line, longest-earliest first, without overlaps. */
+export function findDegrees(line: string): DegreeMention[] {
+  const found: DegreeMention[] = [];
+  for (const rule of RULES) {
+    for (const m of line.matchAll(rule.re)) {
+      const index = m.index ?? 0;
+      const end = index + m[0].length;
+      // "Jackson, MS" / "Oxford, MS 38655": a US state after a city on an institution line, not a degree.
+      if (/^(?:MS|MA)$/.test(m[0]) && /,\s*$/.test(line.slice(0, index)) && /\b(?:Univ|College|Institute)/i.test(line)) continue;
+      if (found.some((f) => index < f.end && end > f.index)) continue;
+      found.push({
+        level: rule.level, index, end, text: m[0], impliedField: rule.field ?? null, inProgress: rule.inProgress ?? false,
+      });
+    }
+  }
+  // "High School Diploma" is one secondary degree, not also an "other" diploma; "MBA" beside
+  // "Master of Business Administration" is the same degree twice. Keep one mention per level.
+  const specific = found.some((f) => f.level !== "other");
+  return found
+    .filter((f) => !(specific && f.level === "other"))
+    .sort((a, b) => a.index - b.index)
+    .filter((f, i, all) => all.findIndex((g) => g.level === f.level) === i);
+}
+
+export const LEVEL_RANK: Record<DegreeLevel, number> = {
+  phd: 5, masters: 4, bachelors: 3, associate: 2, secondary: 1, other: 0,
+};
+
+const GENERIC = /^(?:science|sciences|arts|engineering|applied science|philosophy|technology|diploma|degree|honou?rs)$/i;
+const STOP = /\s*(?:[,|;(\[—–•·\t]|\s-\s|\s{2,}|\bat\b|\bfrom\b|\b(?:expected|anticipated|graduat\w*|candidate|student|GPA|thesis)\b|\b(?:19|20)\d\d\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{4}|\b(?:spring|summer|fall|autumn|winter)\b).*$/i;
+
+function cleanField(raw: string): string | null {
+  const f = raw.replace(STOP, "").replace(/^(?:the\s+)?(?:Department|Dept\.?|School|Faculty)\s+of\s+/i, "").replace(/^[\s:,.-]+|[\s:,.-]+$/g, "");
+  if (f.length < 2 || f.length > 60 || /\d|@/.test(f)) return null;
+  if (/\b(?:University|College|Institute|School|Academy)\b/i.test(f)) return null;
+  if (!/^[A-Z]/.test(f)) return null;
+  return f;
+}
+
+/**
+ * Field of study around a degree mention: "X in <Field>", "Bachelor of Science in <Field>",
+ * "Master of <Field>", "M.S. <Field>", "<Field>, PhD" / "<Field> PhD".
+ */
+export function fieldOf(line: string, d: DegreeMention): string | null {
+  if (d.impliedField) return d.impliedField;
+  // "Dipl.-Ing. Maschinenbau (Mechanical Engineering)": when the field is not one we know but its
+  // parenthetical is, the parenthetical is a translation we can grade. ("Computer Science (Machine
+  // Learning)" keeps its field: the parenthetical there is a specialisation.)
+  const translated = /^\s*(?:in\s+)?([A-Z][\p{L} ]+?)\s*\(([A-Z][a-z]+(?:\s+(?:and\s+)?[A-Z][a-z]+)+)\)/u.exec(line.slice(d.end));
+  if (translated && !knownField(translated[1]!) && knownField(translated[2]!)) return translated[2]!;
+  const after = line.slice(d.end);
+  // "Bachelor of Science in X": skip the generic "of Science" and take what follows "in".
+  const inX = /^\s*(?:(?:of|in)\s+(?:Science|Arts|Engineering|Applied Science|Philosophy|Technology)\s*,?\s*)?(?:\(\w+\)\s*)?(?:Candidate\s+|Student\s+)?(?:in|,|:|-|–)?\s*(.*)$/i.exec(after);
+  const ofX = /^\s*of\s+(.*)$/i.exec(after);
+  let f = inX ? cleanField(inX[1]!) : null;
+  if (f && GENERIC.test(f)) f = null;
+  if (!f && ofX) {
+    const g = cleanField(ofX[1]!);
+    if (g && !GENERIC.test(g)) f = g.replace(/^in\s+/i, "");
+  }
+  if (f) return f;
+  // "<Field>, PhD" — the field precedes the degree at the start of the line.
+  const before = line.slice(0, d.index).replace(/[\s,:(–—-]+$/, "");
+  if (before.length > 0) {
+    const g = cleanField(before.split(/[|;•·\t]|\s{2,}|\s[-–—]\s/).pop() ?? "");
+    if (g && !GENERIC.test(g)) return g;
+  }
+  return null;
+}

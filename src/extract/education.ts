@@ -1,0 +1,114 @@
+/**
+ * Education entries: a degree mention (degrees.ts) plus the institution and dates around it.
+ * Layouts vary — "Stanford University / Ph.D. in CS   Sep 2021 – Expected May 2026", or one line
+ * "M.S. CS, Georgia Tech, 2019 – 2021" — so dates and institution are looked for on the degree's
+ * own line first, then on its neighbours in the same paragraph that are not other degrees.
+ */
+import type { Education, Evidence } from "../domain/profile.ts";
+import { scanDates, monthIndex, type DateSpan } from "./dates.ts";
+import { findDegrees, fieldOf } from "./degrees.ts";
+import { evidenceAt } from "./lines.ts";
+import type { SectionedLine } from "./sections.ts";
+
+export interface EducationEntry {
+  education: Education;
+  evidence: Evidence[];
+}
+
+const INSTITUTION =
+  /\b(?:University|Universit[éäy]|Universidad|Università|Univ\.|Institute|Institut|College|School|Polytechnic|Politecnico|Academy|Tech|IIT|MIT|ETH|EPFL|UCLA|CMU|KAIST|NUS|UC\s+[A-Z]\w+)\b/;
+const IN_PROGRESS = /\b(?:expected|anticipated|candidate|present|ongoing|pursuing|current(?:ly)?|in progress|ABD|exp\.)\b/i;
+
+function institutionIn(text: string): { index: number; text: string } | null {
+  const parts = text.split(/\s*(?:[|,;•·\t–—]|\s-\s|\s{2,})\s*/);
+  let pos = 0;
+  for (const p of parts) {
+    const at = text.indexOf(p, pos);
+    pos = at + p.length;
+    // A part naming a degree ("B.Tech in CSE" contains "Tech") is not the institution.
+    if (at >= 0 && INSTITUTION.test(p) && !findDegrees(p).some((d) => d.level !== "secondary" && d.level !== "other")) {
+      return { index: at, text: p };
+    }
+  }
+  return null;
+}
+
+/** Neighbour lines that may belong to the degree on line `i`: same paragraph, not another degree. */
+function neighbours(lines: SectionedLine[], i: number, degreeLines: Set<number>, above: boolean): SectionedLine[] {
+  const out: SectionedLine[] = [];
+  for (const j of above ? [i - 1, i + 1, i - 2, i + 2] : [i + 1, i - 1, i + 2, i - 2]) {
+    const l = lines[j];
+    if (!l || l.blank || l.heading || degreeLines.has(j)) continue;
+    // Stop at a paragraph break between i and j.
+    const lo = Math.min(i, j);
+    const hi = Math.max(i, j);
+    if (lines.slice(lo, hi + 1).some((x) => x.blank || x.heading)) continue;
+    out.push(l);
+  }
+  return out;
+}
+
+/**
+ * Lines that may carry the degree's dates: its own line, then the lines below it up to the next
+ * degree / blank / heading (at most 3) — "Lakeview University / 2021 – Present / Expected May 2026";
+ * with the institution-above layout, the line above as well.
+ */
+function datedLines(lines: SectionedLine[], i: number, degreeLines: Set<number>, above: boolean): SectionedLine[] {
+  const out = [lines[i]!];
+  for (let j = i + 1; j <= i + 3; j++) {
+    const l = lines[j];
+    if (!l || l.blank || l.heading || l.bullet || degreeLines.has(j)) break;
+    out.push(l);
+  }
+  const up = lines[i - 1];
+  if (above && up && !up.blank && !up.heading && !degreeLines.has(i - 1)) out.push(up);
+  return out.filter((l) => scanDates(l.text).length > 0);
+}
+
+export function extractEducation(lines: SectionedLine[], today: string, anywhere: boolean): EducationEntry[] {
+  const candidates = lines.filter((l) => !l.blank && !l.heading && (anywhere || l.section === "education"));
+  const mentions = candidates.map((l) => ({ line: l, degrees: findDegrees(l.text) })).filter((x) => x.degrees.length > 0);
+  const degreeLines = new Set(mentions.map((m) => m.line.index));
+  const out: EducationEntry[] = [];
+  // Orientation is a property of the whole section: if the first degree has its institution on the
+  // line above ("Stanford University / Ph.D. in CS"), every degree does — the line below it is
+  // then the NEXT entry's institution, not this one's.
+  const firstAbove = mentions[0] ? lines[mentions[0].line.index - 1] : undefined;
+  const above = firstAbove !== undefined && !firstAbove.blank && !firstAbove.heading && institutionIn(firstAbove.text) !== null
+    && !institutionIn(mentions[0]!.line.text);
+  for (const { line, degrees } of mentions) {
+    const near = neighbours(lines, line.index, degreeLines, above);
+    const dateLines = datedLines(lines, line.index, degreeLines, above);
+    for (const [k, d] of degrees.entries()) {
+      // With two degrees on one line ("B.S. and M.S. in CS, 2015 – 2020") the dates belong to the last.
+      const spans = dateLines.flatMap((l) => (k === degrees.length - 1 || l !== line ? scanDates(l.text).map((s) => ({ l, s })) : []));
+      // "2021 – Present" then "Expected May 2026": a dated end beats an open range.
+      const pick = spans.filter((x) => !x.s.ongoing).pop() ?? spans[spans.length - 1];
+      const last: DateSpan | undefined = pick?.s;
+      const dated = pick?.l;
+      const graduation = last ? (last.ongoing ? null : last.to) : null;
+      const inst = institutionIn(line.text) ? { line, hit: institutionIn(line.text)! }
+        : near.map((l) => ({ line: l, hit: institutionIn(l.text) })).find((x) => x.hit !== null && !x.line.bullet);
+      const statusText = dateLines.map((l) => l.text).join(" ");
+      const status: Education["status"] =
+        d.inProgress || IN_PROGRESS.test(statusText) || last?.ongoing || (graduation !== null && monthIndex(graduation) > monthIndex(today))
+          ? "in_progress"
+          : graduation !== null ? "completed" : "unknown";
+      const education: Education = {
+        level: d.level,
+        field: fieldOf(line.text, d),
+        institution: inst?.hit?.text ?? null,
+        status,
+        graduation,
+      };
+      const evidence: Evidence[] = [evidenceAt("education.level", line, d.index, d.end)];
+      if (education.field) evidence.push(evidenceAt("education.field", line));
+      if (inst?.hit) evidence.push(evidenceAt("education.institution", inst.line, inst.hit.index, inst.hit.index + inst.hit.text.length));
+      if (last && dated) evidence.push(evidenceAt("education.graduation", dated, last.index, last.end));
+      out.push({ education, evidence });
+    }
+  }
+  // The same degree listed twice (summary + education) counts once.
+  return out.filter((e, i) => out.findIndex((o) => o.education.level === e.education.level &&
+    (o.education.field ?? "") === (e.education.field ?? "") && o.education.graduation === e.education.graduation) === i);
+}

@@ -1,0 +1,154 @@
+/**
+ * The EXTRACT stage: resume plain text → CandidateProfile. Pure, synchronous, deterministic.
+ * Each step lives in its own file; this one composes them, picks the highest degree and the
+ * graduation date, and makes sure every non-null field and every true signal carries evidence.
+ */
+import {
+  CandidateProfile, PROFILE_SCHEMA_VERSION, SIGNAL_NAMES,
+  type Education, type Evidence, type Signals,
+} from "../domain/profile.ts";
+import { extractAvailability } from "./availability.ts";
+import { extractContact } from "./contact.ts";
+import { monthIndex } from "./dates.ts";
+import { LEVEL_RANK } from "./degrees.ts";
+import { extractEducation, type EducationEntry } from "./education.ts";
+import { experienceMonths, extractRoles } from "./experience.ts";
+import { findInjections } from "./injection.ts";
+import { splitLines } from "./lines.ts";
+import { extractPublications } from "./publications.ts";
+import { sectionize } from "./sections.ts";
+import { detectSignal, isPostingEcho, type TopicSignal } from "./signals.ts";
+import { extractLanguages, extractSkills, GENERAL_PURPOSE } from "./skills.ts";
+
+export { fieldRelatedness } from "./field-relatedness.ts";
+export { publicationVenues } from "./publications.ts";
+
+export interface ExtractOptions {
+  /** Warnings from earlier stages (e.g. text extraction), carried into the profile. */
+  warnings?: string[];
+  /** "YYYY-MM"; the month ongoing roles run to and future graduations are judged against. */
+  today?: string;
+}
+
+function currentMonth(): string {
+  const d = new Date();
+  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, "0")}`;
+}
+
+const ym = (v: string | null) => (v === null ? -1 : monthIndex(v));
+
+/** Highest level; ties → the one in progress, then the latest graduation. */
+export function pickHighest(entries: Education[]): Education | null {
+  let best: Education | null = null;
+  for (const e of entries) {
+    if (!best) { best = e; continue; }
+    const byLevel = LEVEL_RANK[e.level] - LEVEL_RANK[best.level];
+    const byProgress = Number(e.status === "in_progress") - Number(best.status === "in_progress");
+    if (byLevel > 0 || (byLevel === 0 && (byProgress > 0 || (byProgress === 0 && ym(e.graduation) > ym(best.graduation))))) best = e;
+  }
+  return best;
+}
+
+/** The degree in progress (highest first), else the latest completed graduation. */
+export function pickGraduation(entries: Education[]): Education | null {
+  const inProgress = pickHighest(entries.filter((e) => e.status === "in_progress"));
+  if (inProgress) return inProgress;
+  const done = entries.filter((e) => e.status === "completed" && e.graduation !== null);
+  return done.sort((a, b) => ym(b.graduation) - ym(a.graduation))[0] ?? null;
+}
+
+const snippet = (s: string) => (s.length > 80 ? `${s.slice(0, 77)}...` : s);
+
+export function extractProfile(text: string, resumeId: string, options: ExtractOptions = {}): CandidateProfile {
+  const today = options.today ?? currentMonth();
+  const warnings = [...(options.warnings ?? [])];
+  const evidence: Evidence[] = [];
+
+  const all = sectionize(splitLines(text));
+  // Injected instructions are dropped before any step sees them (blanked, so adjacency still holds).
+  const tainted = findInjections(all);
+  for (const i of tainted) warnings.push(`injection_text: ${snippet(all[i]!.text)}`);
+  const lines = all.map((l) => (tainted.has(l.index) ? { ...l, text: "", end: l.start, blank: true, bullet: false } : l));
+
+  const contact = extractContact(lines);
+  evidence.push(...contact.evidence);
+
+  let entries: EducationEntry[] = extractEducation(lines, today, false);
+  if (entries.length === 0) entries = extractEducation(lines, today, true);
+  const education = entries.map((e) => e.education);
+  for (const e of entries) evidence.push(...e.evidence);
+  const highestDegree = pickHighest(education);
+  const gradDegree = pickGraduation(education);
+  const graduationDate = gradDegree?.graduation ?? null;
+  const entryOf = (ed: Education | null) => entries.find((e) => e.education === ed);
+  if (highestDegree) {
+    const lvl = entryOf(highestDegree)!.evidence[0]!;
+    evidence.push({ ...lvl, feature: "highestDegree" });
+  }
+  if (graduationDate) {
+    const g = entryOf(gradDegree)!.evidence.find((e) => e.feature === "education.graduation");
+    if (g) evidence.push({ ...g, feature: "graduationDate" });
+  }
+  if (education.length === 0) warnings.push("no_education_found: no degree found in the resume");
+  else if (gradDegree === null || graduationDate === null) {
+    const d = gradDegree ?? highestDegree!;
+    warnings.push(`graduation_date_unknown: no graduation date for the ${d.level} degree${d.field ? ` in ${d.field}` : ""}`);
+  }
+
+  const availability = extractAvailability(lines, today);
+  let availableFrom = availability.availableFrom;
+  evidence.push(...availability.evidence);
+  if (availableFrom === null && availability.afterGraduation && graduationDate !== null) {
+    availableFrom = graduationDate;
+    warnings.push(`availability_after_graduation: read as the graduation date ${graduationDate}`);
+  }
+  if (availableFrom === null) warnings.push("availability_not_stated: no start date or availability statement found");
+
+  // A Skills/Summary line reciting the posting's qualification names is dropped from skills and signals.
+  const echo = new Set(lines.filter(isPostingEcho).map((l) => l.index));
+  for (const i of echo) warnings.push(`posting_echo: ${snippet(lines[i]!.text)}`);
+  const content = lines.map((l) => (echo.has(l.index) ? { ...l, text: "", end: l.start, blank: true, bullet: false } : l));
+
+  const roles = extractRoles(content, today);
+  const experience = roles.map((r) => r.experience);
+  for (const r of roles) evidence.push(...r.evidence);
+
+  const languages = extractLanguages(content);
+  const skills = extractSkills(content);
+  evidence.push(...languages.evidence, ...skills.evidence);
+  const publications = extractPublications(content);
+  evidence.push(...publications.evidence);
+
+  const signals = Object.fromEntries(SIGNAL_NAMES.map((s) => [s, false])) as Signals;
+  for (const s of ["machineLearning", "recommenderSystems", "dataMining", "dataStructuresAlgorithms"] as TopicSignal[]) {
+    const r = detectSignal(content, s);
+    signals[s] = r.value;
+    evidence.push(...r.evidence);
+  }
+  // Building recommender models is machine-learning work (see signals.ts).
+  if (signals.recommenderSystems && !signals.machineLearning) {
+    signals.machineLearning = true;
+    evidence.push(...evidence.filter((e) => e.feature === "signals.recommenderSystems").map((e) => ({ ...e, feature: "signals.machineLearning" })));
+  }
+  const gp = languages.evidence.filter((e) => GENERAL_PURPOSE.has(languages.names[languages.evidence.indexOf(e)] ?? ""));
+  signals.generalPurposeProgramming = gp.length > 0;
+  evidence.push(...gp.map((e) => ({ ...e, feature: "signals.generalPurposeProgramming" })));
+
+  return CandidateProfile.parse({
+    schemaVersion: PROFILE_SCHEMA_VERSION,
+    resumeId,
+    contact: { name: contact.name, email: contact.email, phone: contact.phone },
+    education,
+    highestDegree,
+    graduationDate,
+    availableFrom,
+    experience,
+    experienceMonths: experienceMonths(experience, today),
+    signals,
+    programmingLanguages: languages.names,
+    skills: skills.names,
+    publications: publications.count,
+    evidence,
+    warnings,
+  });
+}

@@ -1,0 +1,58 @@
+/**
+ * Publications: entries in a Publications / Papers section. An entry starts with a list marker
+ * ("[1]", "1.", "- "); without markers each line with a year counts (a wrapped citation usually has
+ * one year), and failing that each line naming a venue or a quoted title. With no such section,
+ * research/experience lines that say a paper was published/accepted at a known venue count.
+ */
+import type { Evidence } from "../domain/profile.ts";
+import { evidenceAt } from "./lines.ts";
+import type { SectionedLine } from "./sections.ts";
+
+const VENUES = [
+  "NeurIPS", "NIPS", "ICML", "ICLR", "KDD", "SIGKDD", "RecSys", "WSDM", "SIGIR", "WWW", "TheWebConf", "CIKM",
+  "AAAI", "IJCAI", "ACL", "EMNLP", "NAACL", "CVPR", "ICCV", "ECCV", "ICDM", "SDM", "UAI", "AISTATS", "COLT",
+  "VLDB", "SIGMOD", "ICDE", "STOC", "FOCS", "SODA", "TKDE", "TOIS", "JMLR", "TPAMI", "TMLR", "ECIR", "ICWSM",
+  "CHI", "UIST", "INTERSPEECH", "ICASSP", "MICCAI", "CoRL", "ICRA", "IROS", "RSS", "OSDI", "SOSP", "NSDI",
+];
+const VENUE_RE = new RegExp(`(?<![A-Za-z])(${VENUES.join("|")})(?![A-Za-z])(?:\\s*['’]?\\d{2,4})?`, "g");
+const MARKER = /^(?:\[\d+\]|\d{1,3}[.)]\s|[-•*▪◦]\s)/;
+const YEAR = /\b(?:19[89]\d|20\d\d)\b/;
+const PAPER_WORDS = /\b(?:published|accepted|paper|proceedings|workshop|first[- ]author|co-?authored|appeared in|preprint)\b/i;
+
+/** Distinct venue names found in the given lines, in order of first appearance. */
+export function publicationVenues(lines: { text: string }[]): string[] {
+  const out: string[] = [];
+  for (const l of lines) {
+    for (const m of l.text.matchAll(VENUE_RE)) {
+      const v = m[1]!;
+      const canon = v === "NIPS" ? "NeurIPS" : v === "SIGKDD" ? "KDD" : v === "TheWebConf" ? "WWW" : v;
+      if (!out.includes(canon)) out.push(canon);
+    }
+  }
+  return out;
+}
+
+export interface Publications {
+  count: number;
+  venues: string[];
+  evidence: Evidence[];
+}
+
+export function extractPublications(lines: SectionedLine[]): Publications {
+  const section = lines.filter((l) => l.section === "publications" && !l.blank && !l.heading);
+  let entries: SectionedLine[];
+  if (section.length > 0) {
+    const marked = section.filter((l) => MARKER.test(l.text));
+    const dated = section.filter((l) => YEAR.test(l.text));
+    const named = section.filter((l) => publicationVenues([l]).length > 0 || /["“”]/.test(l.text));
+    entries = marked.length > 0 ? marked : dated.length > 0 ? dated : named;
+  } else {
+    entries = lines.filter((l) => (l.section === "research" || l.section === "experience" || l.section === "projects" || l.section === "unknown")
+      && PAPER_WORDS.test(l.text) && publicationVenues([l]).length > 0);
+  }
+  return {
+    count: entries.length,
+    venues: publicationVenues(section.length > 0 ? section : entries),
+    evidence: entries.slice(0, 10).map((l) => evidenceAt("publications", l)),
+  };
+}

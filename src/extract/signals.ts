@@ -1,0 +1,143 @@
+/**
+ * Boolean qualification signals with evidence. Matching is on stemmed tokens (text.ts), so
+ * "recommender"/"recommendation"/"recommending" share the stem "recommend" and word boundaries hold.
+ *
+ * Traps: "recommendation letters available upon request" is not recommender systems (bare
+ * "recommend" never counts — it needs a system/engine/model/item/user/… partner, and a line about
+ * letters/references is skipped); "machine shop"/"machinist" is not ML (only "machine learning"
+ * and friends count); an MBA is handled in degrees/field-relatedness, not here.
+ *
+ * Skills-only rule: a Skills/Summary/header line is the candidate's self-description, easy to pad
+ * with the posting's buzzwords. For the topical signals (ML, recommender systems, data mining,
+ * data structures & algorithms) such lines are WEAK: they add evidence but cannot make a signal
+ * true alone — one STRONG hit (experience, research, teaching, projects, publications, coursework,
+ * education, awards, or an untitled resume body) is required. generalPurposeProgramming is the
+ * exception: listing a language in Skills is direct evidence of using it (see skills.ts) — unless
+ * the line is a checklist echoing the posting (isPostingEcho), which counts for nothing.
+ *
+ * Implication: recommender-systems work (strong) also makes machineLearning true — building
+ * recommendation/ranking models is ML work even when the line never says "machine learning".
+ */
+import type { Evidence, SignalName } from "../domain/profile.ts";
+import { evidenceAt } from "./lines.ts";
+import type { SectionedLine, SectionKind } from "./sections.ts";
+import { findTerms, term, tokenize, type Term, type TermMatch } from "./text.ts";
+
+export type TopicSignal = Exclude<SignalName, "generalPurposeProgramming">;
+
+const terms = (xs: string[]): Term[] => xs.map(term);
+
+const RECSYS_PARTNERS = ["system", "engine", "model", "algorithm", "pipeline", "service", "platform", "ranking", "feed", "task", "problem"];
+const RECSYS_OBJECTS = ["product", "item", "personalized", "content", "movie", "music", "news", "video", "job", "friend", "course", "restaurant", "POI", "session-based", "sequential", "next-item", "conversational"];
+
+export const SIGNAL_TERMS: Record<TopicSignal, { terms: Term[]; traps: Term[] }> = {
+  machineLearning: {
+    terms: terms([
+      "machine learning", "deep learning", "neural network", "neural networks", "reinforcement learning",
+      "supervised learning", "unsupervised learning", "self-supervised", "representation learning",
+      "transfer learning", "federated learning", "large language model", "LLM", "LLMs", "transformer model",
+      "transformer-based", "computer vision", "natural language processing", "NLP", "PyTorch", "TensorFlow",
+      "Keras", "scikit-learn", "sklearn", "XGBoost", "LightGBM", "gradient boosting", "random forest",
+      "convolutional", "CNN", "RNN", "LSTM", "BERT", "GNN", "graph neural", "ML", "predictive model",
+      "predictive modeling", "logistic regression", "=classifier", "classification model", "=embedding",
+      "generative model", "diffusion model", "GAN", "autoencoder", "artificial intelligence", "learning to rank",
+      "NeurIPS", "ICML", "ICLR", "fine-tuning", "fine-tuned", "model training", "trained models", "statistical learning",
+    ]),
+    traps: terms(["machine shop", "machinist"]),
+  },
+  recommenderSystems: {
+    terms: terms([
+      ...RECSYS_PARTNERS.map((p) => `recommendation ${p}`), ...RECSYS_OBJECTS.map((o) => `${o} recommendation`),
+      "=recommender", "collaborative filtering", "matrix factorization", "matrix factorisation", "learning to rank", "RecSys", "candidate generation",
+      "two-tower", "implicit feedback", "CTR prediction", "click-through rate prediction", "=personalization",
+      "recommending items", "recommending products", "recommending content", "top-k recommendation",
+    ]),
+    // Letters of recommendation and references are about the candidate, not the field.
+    traps: terms(["letter", "letters", "upon request", "references", "reference", "recommendation from"]),
+  },
+  dataMining: {
+    terms: terms([
+      "data mining", "text mining", "graph mining", "web mining", "pattern mining", "process mining", "opinion mining",
+      "frequent itemset", "=mined", "frequent pattern", "association rule", "association rules", "=clustering", "k-means",
+      "anomaly detection", "outlier detection", "knowledge discovery", "KDD", "ICDM", "information retrieval",
+      "SIGIR", "WSDM", "CIKM", "topic modeling", "community detection", "large-scale data analysis",
+    ]),
+    traps: terms(["coal mining", "mining engineering"]),
+  },
+  dataStructuresAlgorithms: {
+    terms: terms([
+      "data structures", "data structure", "algorithm design", "design and analysis of algorithms",
+      "analysis of algorithms", "graph algorithms", "graph algorithm", "competitive programming", "ICPC",
+      "ACM ICPC", "Codeforces", "LeetCode", "TopCoder", "Code Jam", "USACO", "IOI", "dynamic programming",
+      "approximation algorithms", "randomized algorithms", "combinatorial optimization", "=algorithmic",
+      "SODA", "STOC", "FOCS", "computational complexity", "advanced algorithms", "online algorithms",
+      // Implementing a named data structure is the skill in use.
+      "B-tree", "k-d tree", "k-d trees", "kd-tree", "interval tree", "interval trees", "suffix array", "suffix tree",
+      "segment tree", "elimination tree", "elimination trees", "=trie", "hash table", "priority queue", "bloom filter",
+      "skip list", "union-find", "inverted index", "nearest neighbour index", "nearest neighbor index", "HyperLogLog",
+      "count-min", "shortest path", "shortest paths", "graph search", "data-structure",
+    ]),
+    traps: terms([]),
+  },
+};
+
+/**
+ * Bare "algorithm(s)" counts: designing or implementing an algorithm in a job, project, course or
+ * paper is the skill in use. A Skills-list "Algorithms" is still only weak (rule above).
+ */
+const BARE_ALGORITHM = terms(["algorithm", "algorithms", "segment tree", "segment trees", "graph algorithms"]);
+
+export const WEAK_SECTIONS = new Set<SectionKind>(["skills", "summary", "header", "availability"]);
+
+/** Matches of one topical signal in one line, after removing trap lines. */
+export function matchSignal(line: SectionedLine, signal: TopicSignal): TermMatch[] {
+  const { terms: ts, traps } = SIGNAL_TERMS[signal];
+  const tokens = tokenize(line.text);
+  const hits = findTerms(tokens, ts);
+  if (signal === "dataStructuresAlgorithms") {
+    hits.push(...findTerms(tokens, BARE_ALGORITHM));
+    // Complexity notation ("O(n log n)") is algorithm analysis.
+    const o = /\bO\((?:n|log|1|m|k|V|E)[^)]{0,12}\)/.exec(line.text);
+    if (o) hits.push({ term: BARE_ALGORITHM[0]!, start: o.index, end: o.index + o[0].length });
+    hits.sort((a, b) => a.start - b.start);
+  }
+  if (hits.length === 0) return hits;
+  if (traps.length > 0 && findTerms(tokens, traps).length > 0) {
+    // A trap line keeps only hits that are unambiguous on their own ("collaborative filtering").
+    return signal === "recommenderSystems" ? hits.filter((h) => !/recommend/i.test(h.term.source)) : hits;
+  }
+  return hits;
+}
+
+/**
+ * A weak-section line naming three or more of the qualification topics ("Machine learning,
+ * recommendation systems, data mining, algorithms, general purpose programming (Python, Java)")
+ * is a checklist copied from the posting; it is evidence of nothing, languages included.
+ */
+export function isPostingEcho(line: SectionedLine): boolean {
+  if (!WEAK_SECTIONS.has(line.section)) return false;
+  const topics = (Object.keys(SIGNAL_TERMS) as TopicSignal[]).filter((s) => matchSignal(line, s).length > 0).length;
+  const gp = /\bgeneral[- ]purpose programming\b/i.test(line.text) ? 1 : 0;
+  return topics + gp >= 3;
+}
+
+export interface SignalResult {
+  value: boolean;
+  evidence: Evidence[];
+}
+
+const MAX_EVIDENCE = 5;
+
+export function detectSignal(lines: SectionedLine[], signal: TopicSignal): SignalResult {
+  const strong: Evidence[] = [];
+  const weak: Evidence[] = [];
+  for (const l of lines) {
+    if (l.blank || l.heading) continue;
+    const hits = matchSignal(l, signal);
+    const first = hits[0];
+    if (!first) continue;
+    (WEAK_SECTIONS.has(l.section) ? weak : strong).push(evidenceAt(`signals.${signal}`, l, first.start, hits[hits.length - 1]!.end));
+  }
+  const value = strong.length > 0;
+  return { value, evidence: value ? [...strong, ...weak].slice(0, MAX_EVIDENCE) : [] };
+}

@@ -1,0 +1,95 @@
+/**
+ * Programming languages and tools, with canonical names. Languages whose names are also ordinary
+ * words or initials ("C", "Go", "R", "Julia", "Ruby", "Swift") count only in a list context: the
+ * Skills section, or a line that also names an unambiguous language. generalPurposeProgramming is
+ * decided from GENERAL_PURPOSE: R, MATLAB and SQL are languages but not general-purpose ones
+ * (a "MATLAB/R only" resume does not show general-purpose programming).
+ */
+import type { Evidence } from "../domain/profile.ts";
+import { evidenceAt } from "./lines.ts";
+import type { SectionedLine } from "./sections.ts";
+
+type Entry = [canonical: string, re: RegExp, ambiguous?: boolean];
+
+const B = String.raw`(?<![\w+#.-])`;
+const E = String.raw`(?![\w+#])`;
+const rx = (s: string, flags = "") => new RegExp(`${B}(?:${s})${E}`, flags);
+
+export const LANGUAGES: Entry[] = [
+  ["Python", rx("python|python3", "i")], ["Java", rx("Java(?!\\s*Script)", "")], ["C++", rx("C\\+\\+|cpp", "i")],
+  ["C#", rx("C#")], ["JavaScript", rx("javascript|JS|ES6", "i")], ["TypeScript", rx("typescript|TS(?=,)", "i")],
+  ["Go", rx("Golang", "i")], ["Go", rx("Go"), true], ["Rust", rx("Rust")], ["Scala", rx("Scala")],
+  ["Kotlin", rx("Kotlin")], ["Swift", rx("Swift"), true], ["C", rx("C(?![+#])(?!\\.\\s?[A-Z])"), true],
+  ["Julia", rx("Julia"), true], ["Ruby", rx("Ruby"), true], ["PHP", rx("PHP")], ["Perl", rx("Perl")],
+  ["Haskell", rx("Haskell")], ["OCaml", rx("OCaml")], ["Lua", rx("Lua")], ["Dart", rx("Dart"), true],
+  ["Objective-C", rx("Objective-C")], ["Fortran", rx("Fortran", "i")], ["Elixir", rx("Elixir")],
+  ["Erlang", rx("Erlang")], ["Clojure", rx("Clojure")], ["F#", rx("F#")], ["Zig", rx("Zig"), true],
+  ["R", rx("R(?![&'’])"), true], ["MATLAB", rx("matlab", "i")], ["SQL", rx("SQL")],
+];
+
+export const GENERAL_PURPOSE = new Set([
+  "Python", "Java", "C++", "C#", "JavaScript", "TypeScript", "Go", "Rust", "Scala", "Kotlin", "Swift", "C",
+  "Julia", "Ruby", "PHP", "Perl", "Haskell", "OCaml", "Lua", "Dart", "Objective-C", "Fortran", "Elixir",
+  "Erlang", "Clojure", "F#", "Zig",
+]);
+
+const TOOLS: Entry[] = [
+  ["PyTorch", rx("pytorch|torch", "i")], ["TensorFlow", rx("tensorflow|tf\\.keras", "i")], ["Keras", rx("keras", "i")],
+  ["JAX", rx("JAX")], ["scikit-learn", rx("scikit-learn|sklearn|scikit learn", "i")], ["XGBoost", rx("xgboost", "i")],
+  ["LightGBM", rx("lightgbm", "i")], ["pandas", rx("pandas", "i")], ["NumPy", rx("numpy", "i")], ["SciPy", rx("scipy", "i")],
+  ["Spark", rx("(?:Apache\\s+)?Spark|PySpark")], ["Hadoop", rx("hadoop", "i")], ["Hive", rx("Hive")], ["Kafka", rx("kafka", "i")],
+  ["Flink", rx("Flink")], ["Airflow", rx("airflow", "i")], ["SQL", rx("SQL")], ["PostgreSQL", rx("postgres(?:ql)?", "i")],
+  ["MySQL", rx("mysql", "i")], ["MongoDB", rx("mongodb", "i")], ["Redis", rx("redis", "i")],
+  ["Elasticsearch", rx("elasticsearch", "i")], ["Docker", rx("docker", "i")], ["Kubernetes", rx("kubernetes|k8s", "i")],
+  ["AWS", rx("AWS|Amazon Web Services")], ["GCP", rx("GCP|Google Cloud(?: Platform)?")], ["Azure", rx("Azure")],
+  ["Git", rx("Git|GitHub")], ["Linux", rx("linux", "i")], ["Hugging Face", rx("hugging\\s?face", "i")],
+  ["Ray", rx("Ray(?=\\s*[,;/)]|$)"), true], ["Dask", rx("Dask")], ["Snowflake", rx("Snowflake")], ["BigQuery", rx("bigquery", "i")],
+  ["Databricks", rx("databricks", "i")], ["Tableau", rx("tableau", "i")], ["OpenCV", rx("opencv", "i")], ["CUDA", rx("CUDA")],
+  ["React", rx("React(?:\\.js)?")], ["Node.js", rx("Node\\.js|NodeJS")], ["Flask", rx("Flask")], ["Django", rx("Django")],
+  ["FastAPI", rx("fastapi", "i")], ["FAISS", rx("faiss", "i")], ["MLflow", rx("mlflow", "i")], ["Kubeflow", rx("kubeflow", "i")],
+  ["ONNX", rx("ONNX")], ["Jupyter", rx("jupyter", "i")], ["LangChain", rx("langchain", "i")], ["MATLAB", rx("matlab", "i")],
+];
+
+export interface Found {
+  names: string[];
+  evidence: Evidence[];
+  /** canonical name → sections it appears in. */
+  where: Map<string, Set<string>>;
+}
+
+function scan(lines: SectionedLine[], table: Entry[], feature: string): Found {
+  const names: string[] = [];
+  const evidence: Evidence[] = [];
+  const where = new Map<string, Set<string>>();
+  for (const l of lines) {
+    if (l.blank || l.heading || l.section === "header") continue;
+    // List context: the skills section or a line that also names an unambiguous entry.
+    const listy = l.section === "skills" || table.some(([, re, amb]) => !amb && re.test(l.text));
+    for (const [name, re, ambiguous] of table) {
+      if (ambiguous && !listy) continue;
+      const m = re.exec(l.text);
+      if (!m) continue;
+      // Ambiguous single letters ("C", "R") must sit between list separators.
+      if (ambiguous && name.length === 1) {
+        const before = l.text.slice(0, m.index);
+        const after = l.text.slice(m.index + m[0].length);
+        if (!/(?:^|[,/|:(]|\b(?:and|in|with|using))\s*$/.test(before) || !/^\s*(?:$|[,/|;)]|and\b)/.test(after)) continue;
+      }
+      if (!where.has(name)) {
+        names.push(name);
+        where.set(name, new Set());
+        evidence.push(evidenceAt(feature, l, m.index, m.index + m[0].length));
+      }
+      where.get(name)!.add(l.section);
+    }
+  }
+  return { names, evidence, where };
+}
+
+export function extractLanguages(lines: SectionedLine[]): Found {
+  return scan(lines, LANGUAGES, "programmingLanguages");
+}
+
+export function extractSkills(lines: SectionedLine[]): Found {
+  return scan(lines, TOOLS, "skills");
+}
