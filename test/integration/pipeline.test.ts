@@ -8,7 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { QueueEvents } from "bullmq";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { submitResume } from "../../src/app/intake.ts";
+import { submitResume, type SubmitResult } from "../../src/app/intake.ts";
 import { RetrainResult } from "../../src/domain/jobs.ts";
 import { createRedis } from "../../src/redis/connection.ts";
 import { INITIAL_MODEL_VERSION } from "../../src/registry/models.ts";
@@ -49,7 +49,7 @@ describe("pipeline end to end", () => {
   it("turns every fixture resume into a ranked shortlist entry, once", async () => {
     expect(files.length).toBeGreaterThanOrEqual(20);
     expect(new Set(files.map((f) => f.format))).toEqual(new Set(["pdf", "docx", "txt"]));
-    const results = [];
+    const results: SubmitResult[] = [];
     for (const f of files) results.push(await submit(f.file));
     expect(results.every((r) => r.status === "queued")).toBe(true);
     // The same file again is the same application, not a second one.
@@ -103,7 +103,7 @@ describe("pipeline end to end", () => {
         rankShown: row.rank, modelVersion: row.modelVersion, score: row.score,
       });
     }
-    const events = new QueueEvents("retrain", { connection: createRedis(sys.env.REDIS_URL), prefix: sys.env.SHORTLIST_PREFIX });
+    const events = new QueueEvents("retrain", { connection: createRedis(sys.env.REDIS_URL!), prefix: sys.env.SHORTLIST_PREFIX });
     await events.waitUntilReady();
     try {
       const job = await sys.ctx.queues.retrain.add("retrain", { reason: "on_demand" });

@@ -1,0 +1,99 @@
+/**
+ * PDF → text with pdf-parse 2.x (pdf.js 5.4). pdf-parse's own getText() follows content-stream order, which
+ * mixes columns when a builder interleaves them, so text is rebuilt from pdf.js text items and their positions
+ * (see pdf-layout.ts). getText() remains the fallback if pdf-parse's internals ever change shape.
+ */
+import { PDFParse } from "pdf-parse";
+import { DocumentError } from "./errors.ts";
+import type { ParseLimits } from "./limits.ts";
+import { layoutPage, type PositionedText } from "./pdf-layout.ts";
+import { withTimeout } from "./timeout.ts";
+
+export interface PdfText {
+  /** One string per page, in page order. */
+  pages: string[];
+  warnings: string[];
+}
+
+/** The slice of the pdf.js API used here, typed structurally so pdfjs-dist need not be a direct dependency. */
+interface PdfJsTextItem {
+  str?: unknown;
+  transform?: unknown;
+  width?: unknown;
+  height?: unknown;
+}
+interface PdfJsPage {
+  getTextContent(): Promise<{ items: PdfJsTextItem[] }>;
+  getViewport(params: { scale: number }): { width: number };
+  cleanup(): unknown;
+}
+interface PdfJsDocument {
+  numPages: number;
+  getPage(pageNumber: number): Promise<PdfJsPage>;
+}
+
+export async function extractPdf(bytes: Uint8Array, fileName: string, limits: ParseLimits): Promise<PdfText> {
+  // pdf.js takes ownership of (and may detach) the array it is given; pass a copy so the caller can still hash it.
+  const parser = new PDFParse({ data: bytes.slice() });
+  try {
+    return await withTimeout(run(parser, fileName, limits), limits.timeoutMs, fileName, () => void parser.destroy());
+  } catch (e) {
+    throw toDocumentError(e, fileName);
+  } finally {
+    await parser.destroy().catch(() => undefined);
+  }
+}
+
+async function run(parser: PDFParse, fileName: string, limits: ParseLimits): Promise<PdfText> {
+  // getInfo() loads only the document structure (xref, page tree), so the page count is known before any text work.
+  const info = await parser.getInfo();
+  if (info.total > limits.maxPages) {
+    throw new DocumentError("too_many_pages", fileName, `the PDF has ${info.total} pages (limit ${limits.maxPages})`);
+  }
+  // pdf-parse keeps the pdf.js document in a private `doc` field after loading; use it if it looks right.
+  const doc = (parser as unknown as { doc?: Partial<PdfJsDocument> }).doc;
+  if (doc && typeof doc.getPage === "function" && typeof doc.numPages === "number") {
+    return { pages: await layoutPages(doc as PdfJsDocument, fileName, Date.now() + limits.timeoutMs), warnings: [] };
+  }
+  const result = await parser.getText({ pageJoiner: "" });
+  return {
+    pages: result.pages.map((p) => p.text),
+    warnings: [`layout_fallback: ${fileName} read in content-stream order; columns may be mixed`],
+  };
+}
+
+/**
+ * pdf.js without a worker thread resolves through microtasks, so a setTimeout-based race may never get to run;
+ * the deadline is therefore also checked between pages (cooperative, page granularity).
+ */
+async function layoutPages(doc: PdfJsDocument, fileName: string, deadline: number): Promise<string[]> {
+  const pages: string[] = [];
+  for (let n = 1; n <= doc.numPages; n++) {
+    if (Date.now() > deadline) throw new DocumentError("timeout", fileName, `reading the PDF took too long (stopped at page ${n})`);
+    const page = await doc.getPage(n);
+    try {
+      const { items } = await page.getTextContent();
+      pages.push(layoutPage(items.flatMap(toPositioned), page.getViewport({ scale: 1 }).width));
+    } finally {
+      page.cleanup();
+    }
+  }
+  return pages;
+}
+
+/** pdf.js items carry [a, b, c, d, e, f] with (e, f) the baseline origin; marked-content items have no `str`. */
+function toPositioned(item: PdfJsTextItem): PositionedText[] {
+  if (typeof item.str !== "string" || !Array.isArray(item.transform)) return [];
+  const [a, b, , d, e, f] = item.transform as number[];
+  const h = typeof item.height === "number" && item.height > 0 ? item.height : Math.hypot(a ?? 0, b ?? 0) || Math.abs(d ?? 0);
+  return [{ str: item.str, x: e ?? 0, y: f ?? 0, w: typeof item.width === "number" ? item.width : 0, h }];
+}
+
+/** pdf-parse re-creates pdf.js exceptions by name; match on the name so module identity does not matter. */
+function toDocumentError(e: unknown, fileName: string): DocumentError {
+  if (e instanceof DocumentError) return e;
+  const name = e instanceof Error ? e.name : "";
+  if (name === "PasswordException") return new DocumentError("encrypted", fileName, undefined, { cause: e });
+  // InvalidPDFException, FormatError, UnknownErrorException and anything unexpected: the file cannot be read.
+  return new DocumentError("corrupt", fileName, "the PDF is damaged or not a valid PDF", { cause: e });
+}
