@@ -6,7 +6,7 @@
 import * as tf from "@tensorflow/tfjs";
 import type { ModelMetadata } from "../domain/model.ts";
 import type { Contribution } from "../domain/shortlist.ts";
-import { featureLabel } from "../features/index.ts";
+import { describeFeature } from "../features/describe.ts";
 
 export type Rows = readonly Float32Array[] | Float32Array;
 
@@ -111,7 +111,7 @@ export class Ranker {
     const base = scores[0]!;
     const all: Contribution[] = this.metadata.featureNames.map((name, j) => ({
       feature: name,
-      label: featureLabel(name),
+      label: describeFeature(name, row[j]!),
       contribution: base - scores[j + 1]!,
       evidence: evidence[name] ?? null,
     }));

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import * as tf from "@tensorflow/tfjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { FEATURE_LABELS } from "../../../src/features/index.ts";
+import { describeFeature } from "../../../src/features/describe.ts";
 import { initBackend } from "../../../src/model/backend.ts";
 import { auc } from "../../../src/model/metrics.ts";
 import { buildNetwork } from "../../../src/model/network.ts";
@@ -95,10 +95,11 @@ describe("Ranker", () => {
     expect(c.length).toBeGreaterThan(0);
     expect(c.length).toBeLessThanOrEqual(3);
     for (const x of c) {
-      expect(x.label).toBe(FEATURE_LABELS[x.feature as keyof typeof FEATURE_LABELS]);
+      expect(x.label).toBe(describeFeature(x.feature, row[NAMES.indexOf(x.feature)] ?? 0));
       expect(x.label).not.toMatch(/_/);
     }
     expect(c[0]!.feature).toBe("log_publications"); // x0 carries the most weight
+    expect(c[0]!.label).toBe("Publications: 1 papers"); // shown in its unit, not on the model's log scale
     expect(c[0]!.contribution).toBeGreaterThan(0);
     expect(c[0]!.evidence).toBe("3 publications at KDD");
     // contribution = score − score with the feature at its training mean
