@@ -40,3 +40,7 @@ try {
     process.exitCode = EXIT.failed;
   }
 }
+
+// A finished command exits even if a library left a handle open (long-running commands never get here
+// before their shutdown completes).
+process.stdout.write("", () => process.exit(process.exitCode ?? 0));

@@ -1,32 +1,9 @@
 import fs from "node:fs";
 import type { Command } from "commander";
-import type { AppContext } from "../../app/context.ts";
-import { LabelImportLine, Outcome, type LabelledOutcome } from "../../domain/label.ts";
+import { maybeTriggerRetrain, recordDecision } from "../../app/decisions.ts";
+import { LabelImportLine, Outcome } from "../../domain/label.ts";
 import { withContext } from "../connect.ts";
 import { CliError, printJson, progressBar } from "../output.ts";
-
-/** Records one decision with what the recruiter was shown (rank, score, model) at that moment. */
-async function recordDecision(ctx: AppContext, line: LabelImportLine, decidedBy: string): Promise<number> {
-  await ctx.stores.postings.require(line.postingId);
-  const shown = await ctx.stores.shortlist.entry(line.postingId, line.resumeId);
-  const label: LabelledOutcome = {
-    resumeId: line.resumeId,
-    postingId: line.postingId,
-    outcome: line.outcome,
-    decidedAt: line.decidedAt ?? new Date().toISOString(),
-    decidedBy,
-    rankShown: line.rankShown ?? shown?.rank ?? null,
-    modelVersion: shown?.modelVersion ?? null,
-    score: shown?.score ?? null,
-  };
-  return ctx.stores.labels.record(label);
-}
-
-async function maybeTriggerRetrain(ctx: AppContext, sinceRetrain: number): Promise<boolean> {
-  if (sinceRetrain < ctx.config.retrainAfterLabels) return false;
-  await ctx.queues.retrain.add("retrain", { reason: "label_count" });
-  return true;
-}
 
 export function registerLabel(program: Command): void {
   program
@@ -67,7 +44,7 @@ export function registerLabel(program: Command): void {
         const bar = progressBar(lines.length, "labels", !opts.json);
         let since = 0;
         for (const line of lines) {
-          since = await recordDecision(ctx, line, opts.by);
+          since = (await recordDecision(ctx, line, opts.by)).labelsSinceRetrain;
           bar.increment();
         }
         bar.stop();

@@ -15,7 +15,8 @@ export function registerRetrain(program: Command): void {
     .action(async (opts: { wait?: boolean; json?: boolean }) =>
       withContext(async (ctx) => {
         // QueueEvents blocks on its connection, so it gets its own.
-        const events = opts.wait ? new QueueEvents("retrain", { connection: createRedis(ctx.config.redisUrl), prefix: ctx.config.prefix }) : null;
+        const eventsConnection = opts.wait ? createRedis(ctx.config.redisUrl) : null;
+        const events = eventsConnection ? new QueueEvents("retrain", { connection: eventsConnection, prefix: ctx.config.prefix }) : null;
         try {
           await events?.waitUntilReady();
           const job = await ctx.queues.retrain.add("retrain", { reason: "on_demand" });
@@ -34,6 +35,7 @@ export function registerRetrain(program: Command): void {
           }
         } finally {
           await events?.close();
+          eventsConnection?.disconnect(); // BullMQ does not close a connection it was given
         }
       }));
 }
