@@ -11,13 +11,15 @@ import { createRedis } from "../src/redis/connection.ts";
 import { ModelRegistry } from "../src/registry/models.ts";
 import { makeStores } from "../src/store/index.ts";
 
-export default async function processRetrain(_job: SandboxedJob<RetrainJob>) {
+export default async function processRetrain(job: SandboxedJob<RetrainJob>) {
   const config = loadConfig();
   await initBackend();
   const redis = createRedis(config.redisUrl);
   try {
     const stores = makeStores(redis, config.prefix);
-    return await retrain(stores, new ModelRegistry(redis, stores.keys, config.modelsDir));
+    // Progress (stage, epoch, pid) shows in dashboards and lets an operator find the training process.
+    const progress = (stage: string, detail: { epoch?: number } = {}) => void job.updateProgress({ stage, ...detail, pid: process.pid }).catch(() => {});
+    return await retrain(stores, new ModelRegistry(redis, stores.keys, config.modelsDir), progress);
   } finally {
     await redis.quit();
   }

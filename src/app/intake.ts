@@ -1,10 +1,13 @@
 /**
  * Step 1. Upload: accept a file for a posting. The resume id is the SHA-256 of the bytes; the
  * bytes go to Redis (readable by a worker on any machine) and a parse job is enqueued. The
- * same file sent twice to the same posting is one application.
+ * same file sent twice to the same posting is one application. A different file from the same
+ * candidate is a new version: the application limit (run at parse, once identity is known) makes
+ * it replace the older one on that posting.
  */
 import type { Queues } from "../queue/queues.ts";
 import { applicationJobId } from "../queue/queues.ts";
+import { isSettled } from "../store/applications.ts";
 import type { Stores } from "../store/index.ts";
 
 export interface SubmitResult {
@@ -42,7 +45,10 @@ export async function submitResume(
   const resumeId = await deps.stores.resumes.put(input.bytes, fileName);
   const created = await deps.stores.applications.create(input.postingId, resumeId, fileName);
   const status = created ? null : (await deps.stores.applications.get(input.postingId, resumeId))?.status;
-  if (status === "scored") return { resumeId, fileName, postingId: input.postingId, status: "duplicate" };
+  // Settled duplicates (scored, or held back by the application limit) need no new job.
+  if (status !== undefined && status !== null && status !== "failed" && isSettled(status)) {
+    return { resumeId, fileName, postingId: input.postingId, status: "duplicate" };
+  }
   // Enqueue unfinished duplicates too: the job id dedupes, and it re-queues an application whose
   // first enqueue was lost to a crash between the two writes.
   await deps.queues.parse.add("parse", { resumeId, postingId: input.postingId }, {

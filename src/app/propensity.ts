@@ -1,14 +1,26 @@
 /**
- * Position-bias correction. Recruiters reviewing a ranked list look at the top more often, so a
- * decision at rank r was observed with probability ~ p(r). Weighting each label by 1/p(r)
- * (inverse propensity) stops the next model from simply relearning the last model's order.
- * p(r) = 1 / log2(r + 1) — the examination model behind DCG — clipped so that no single label
- * weighs more than MAX_WEIGHT. Labels with no recorded rank get weight 1.
+ * Position-bias correction. Rolling review shows candidates in rank order and recruiters open the top
+ * far more often than rank 30, so an *advance* at a deep rank is rare not because the candidate is
+ * weak but because few recruiters got there. We weight each positive label by 1 / p(rank shown)
+ * (inverse propensity, as in unbiased learning-to-rank for clicks), where p is the examination curve
+ *
+ *     p(r) = min(1, (TOP / r) ^ ETA)      TOP = 3 (ranks 1–3 are always read), ETA = 1
+ *
+ * clipped so that no label weighs more than MAX_WEIGHT (variance control). Rejects keep weight 1:
+ * a reject is recorded whether the recruiter read the resume closely or closed the batch unread, so it
+ * carries no examination. Labels with no recorded rank get weight 1. The curve is an assumption the
+ * evaluation's simulated recruiters share (src/simulate/review.ts); with real traffic it would be
+ * estimated from a randomised exploration slot (see docs/readme/ranking.md).
  */
-const MAX_WEIGHT = 5;
+export const EXAMINATION = { top: 3, eta: 1 } as const;
+export const MAX_WEIGHT = 10;
 
-export function inversePropensityWeight(rankShown: number | null | undefined): number {
-  if (!rankShown || rankShown < 1) return 1;
-  const propensity = 1 / Math.log2(rankShown + 1);
-  return Math.min(MAX_WEIGHT, 1 / propensity);
+export function examinationPropensity(rank: number): number {
+  if (!(rank >= 1)) return 1;
+  return Math.min(1, (EXAMINATION.top / rank) ** EXAMINATION.eta);
+}
+
+export function inversePropensityWeight(rankShown: number | null | undefined, target: 0 | 1 = 1): number {
+  if (target === 0 || !rankShown || rankShown < 1) return 1;
+  return Math.min(MAX_WEIGHT, 1 / examinationPropensity(rankShown));
 }

@@ -12,6 +12,14 @@ import { registerStart } from "./commands/start.ts";
 import { registerSubmit } from "./commands/submit.ts";
 import { registerTop } from "./commands/top.ts";
 import { registerWorker } from "./commands/worker.ts";
+import { registerServe } from "./commands/serve.ts";
+import { registerTokens } from "./commands/tokens.ts";
+import { registerAudit } from "./commands/audit.ts";
+import { registerErase } from "./commands/erase.ts";
+import { registerLog } from "./commands/log.ts";
+import { registerOverLimit } from "./commands/over-limit.ts";
+import { registerFailed } from "./commands/failed.ts";
+import { registerRetry } from "./commands/retry.ts";
 import { CliError, EXIT } from "./output.ts";
 
 const program = new Command("shortlist")
@@ -22,6 +30,9 @@ const program = new Command("shortlist")
 for (const register of [registerStart, registerWorker, registerParse, registerPostings, registerSubmit, registerTop, registerExplain, registerLabel, registerRetrain, registerModels]) {
   register(program);
 }
+for (const register of [registerServe, registerTokens]) register(program);
+for (const register of [registerAudit, registerErase, registerLog, registerOverLimit]) register(program); // responsible use (issue 8)
+for (const register of [registerFailed, registerRetry]) register(program); // dead-letter view (issue 7)
 program.commands.forEach((c) => c.exitOverride());
 
 try {

@@ -7,7 +7,8 @@ import { PostingId } from "./posting.ts";
 import { ResumeId } from "./profile.ts";
 
 export const QUEUE_NAMES = ["parse", "score", "retrain"] as const;
-export const QueueName = z.enum(QUEUE_NAMES);
+/** Plus `ocr`: scanned PDFs, low priority, only fed when tesseract is installed (src/app/ocr-application.ts). */
+export const QueueName = z.enum([...QUEUE_NAMES, "ocr"]);
 export type QueueName = z.infer<typeof QueueName>;
 
 export const ParseJob = z.object({ resumeId: ResumeId, postingId: PostingId });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { GateVerdict } from "./gate.ts";
 import { PostingId } from "./posting.ts";
 import { ResumeId } from "./profile.ts";
 
@@ -16,6 +17,10 @@ export const LabelledOutcome = z.object({
   rankShown: z.number().int().positive().nullable().default(null),
   modelVersion: z.string().nullable().default(null),
   score: z.number().nullable().default(null),
+  /** The recruiter's free-text note (may name the candidate: stored, never logged). */
+  note: z.string().optional(),
+  /** Gate verdicts at decision time (ids and verdicts only, no resume text), so the decision log can be reconstructed. */
+  gates: z.array(z.object({ id: z.string(), verdict: GateVerdict })).optional(),
 });
 export type LabelledOutcome = z.infer<typeof LabelledOutcome>;
 
@@ -26,6 +31,7 @@ export const LabelImportLine = z.object({
   outcome: Outcome,
   rankShown: z.number().int().positive().optional(),
   decidedAt: z.string().optional(),
+  note: z.string().max(2000).optional(),
 });
 export type LabelImportLine = z.infer<typeof LabelImportLine>;
 

@@ -24,6 +24,12 @@ export const ModelMetadata = z.object({
     snapshot: z.string().nullable(),
   }),
   metrics: z.object({ validation: RankingMetrics.nullable(), baseline: RankingMetrics.nullable() }).passthrough(),
+  /** Sparse (hashed term) inputs: feature schema ≥ 2. Absent on schema-1 models. */
+  sparse: z
+    .object({ embedBuckets: z.number().int().positive(), embedDim: z.number().int().positive(), wideBuckets: z.number().int().positive() })
+    .optional(),
+  /** Platt scaling of the logit: P(advance) = sigmoid(a · logit + b). Absent = identity. */
+  calibration: z.object({ a: z.number(), b: z.number() }).optional(),
   trainingSeconds: z.number(),
   backend: z.string(),
   parent: z.string().nullable(),

@@ -28,7 +28,15 @@ const RULES: Rule[] = [
   { re: /\bABD\b/g, level: "phd", inProgress: true },
   { re: /\bPh\.?\s?D\b\.?|\bDoctor of Philosophy\b|\bDoctoral\b|\bDoctorate\b|\bD\.Phil\b\.?|\bDPhil\b/gi, level: "phd" },
   { re: /\bM\.?B\.?A\b\.?|\bMaster of Business Administration\b/g, level: "masters", field: "Business Administration" },
-  { re: /\bDipl\.?\s?-?\s?Ing\b\.?|\bDiplom-Ingenieur\b/gi, level: "masters" },
+  // Indian Master/Bachelor of Computer Applications.
+  { re: /\bM\.?C\.?A\b\.?(?!\s*(?:Office|Word))/g, level: "masters", field: "Computer Applications" },
+  { re: /\bB\.?C\.?A\b\.?/g, level: "bachelors", field: "Computer Applications" },
+  { re: /\bDipl\.?\s?-?\s?Ing\b\.?|\bDiplom-Ingenieur(?:in)?\b/gi, level: "masters" },
+  // Diplom in Informatik (computer science): a five-year German degree, master's-equivalent like Dipl.-Ing.
+  { re: /\bDipl\.?\s?-?\s?Inf\b\.?|\bDiplom-Informatiker(?:in)?\b/gi, level: "masters", field: "Informatik" },
+  // Long forms in any case ("MASTER OF SCIENCE IN …" from all-caps resumes); short forms stay case-sensitive below.
+  { re: /\bMaster(?:'?s)?(?=\s+(?:of|in)\b)|\bMaster(?:'?s)?\s+degree\b/gi, level: "masters" },
+  { re: /\bBachelor(?:'?s)?(?=\s+(?:of|in)\b)|\bBachelor(?:'?s)?\s+degree\b/gi, level: "bachelors" },
   {
     re: new RegExp(
       String.raw`\bMaster(?:'?s)?\b(?:\s+degree\b)?|\bM\.\s?Sc\b\.?|\bMSc\b|\bM\.S\.|\bMS\b${NOT_SOFTWARE}|\bM\.\s?Eng\b\.?|\bMEng\b|\bMASc\b|\bM\.?Phil\b\.?|\bM\.?Tech\b\.?|\bM\.A\.|\bMA\b(?=\s+(?:in|of)\b)|\bS\.?M\.(?=\s)|\bMCS\b|\bMSE\b|\bM\.S\.E\.`,
@@ -37,11 +45,13 @@ const RULES: Rule[] = [
     level: "masters",
   },
   {
-    re: /\bBachelor(?:'?s)?\b(?:\s+degree\b)?|\bB\.?\s?Tech\b\.?|\bB\.E\.|\bBE\b(?=\s+(?:in|of)\b)|\bB\.?\s?Sc\b\.?|\bB\.S\.|\bBS\b|\bB\.A\.|\bBA\b(?=\s+(?:in|of)\b|,)|\bB\.?Eng\b\.?|\bBASc\b|\bA\.B\.(?=\s)|\bB\.S\.E\.|\bBSE\b/g,
+    re: /\bBachelor(?:'?s)?\b(?:\s+degree\b)?|\bB\.?\s?Tech\b\.?|\bB\.E\.|\bBE\b(?=\s+(?:in|of)\b)|\bB\.?\s?Sc\b\.?|\bB\.S\.|\bBS\b|\bB\.A\.|\bBA\b(?=\s+(?:in|of)\b|,|\s*\(Hons?\.?\)|\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s*(?:[,|–—]|\s-\s))|\bB\.?Eng\b\.?|\bBASc\b|\bA\.B\.(?=\s)|\bB\.S\.E\.|\bBSE\b/g,
     level: "bachelors",
   },
   { re: /\bAssociate(?:'?s)?(?=\s+(?:of|in|degree)\b)|\bA\.A\.S?\.|\bA\.S\.(?=\s)/gi, level: "associate" },
   { re: /\b(?:High|Secondary|Senior Secondary)\s+School\b|\bGED\b|\bA-Levels?\b|\bAbitur\b/gi, level: "secondary" },
+  // Indian school-leaving certificates (SSC = class 10, HSC = class 12), case-sensitive: they are acronyms.
+  { re: /\b(?:SSC|HSC|CBSE|ICSE|HSSC)\b|\b(?:10th|12th|Class (?:X|XII))\b/g, level: "secondary" },
   { re: /\b(?:Graduate\s+)?Certificate\b|\bDiploma\b/gi, level: "other" },
 ];
 
@@ -74,13 +84,15 @@ export const LEVEL_RANK: Record<DegreeLevel, number> = {
 };
 
 const GENERIC = /^(?:science|sciences|arts|engineering|applied science|philosophy|technology|diploma|degree|honou?rs)$/i;
-const STOP = /\s*(?:[,|;(\[—–•·\t]|\s-\s|\s{2,}|\bat\b|\bfrom\b|\b(?:expected|anticipated|graduat\w*|candidate|student|GPA|thesis)\b|\b(?:19|20)\d\d\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{4}|\b(?:spring|summer|fall|autumn|winter)\b).*$/i;
+const STOP = /\s*(?:[,|;(\[—–•·\t]|\s-\s|\s{2,}|\bat\b|\bfrom\b|\b(?:expected|anticipated|graduat\w*|candidate|student|GPA|thesis)\b|\b(?:19|20)\d\d\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:\d{4}|['’]\d\d)|\b(?:spring|summer|fall|autumn|winter)\b).*$/i;
 
 function cleanField(raw: string): string | null {
   const f = raw.replace(STOP, "").replace(/^(?:the\s+)?(?:Department|Dept\.?|School|Faculty)\s+of\s+/i, "").replace(/^[\s:,.-]+|[\s:,.-]+$/g, "");
   if (f.length < 2 || f.length > 60 || /\d|@/.test(f)) return null;
   if (/\b(?:University|College|Institute|School|Academy)\b/i.test(f)) return null;
   if (!/^[A-Z]/.test(f)) return null;
+  // Job-board prefixes: "UG: B.Tech …", "PG: MCA …".
+  if (/^(?:UG|PG|PhD|Doctorate)$/.test(f)) return null;
   return f;
 }
 
@@ -96,6 +108,9 @@ export function fieldOf(line: string, d: DegreeMention): string | null {
   const translated = /^\s*(?:in\s+)?([A-Z][\p{L} ]+?)\s*\(([A-Z][a-z]+(?:\s+(?:and\s+)?[A-Z][a-z]+)+)\)/u.exec(line.slice(d.end));
   if (translated && !knownField(translated[1]!) && knownField(translated[2]!)) return translated[2]!;
   const after = line.slice(d.end);
+  // "B.E. (Computer Engineering)", Naukri's "B.Tech/B.E. (INFORMATION SCIENCE)".
+  const paren = /^(?:\/[A-Z][\w.]*)?\s*\(([A-Z][\p{L} &]+)\)/u.exec(after);
+  if (paren && knownField(paren[1]!) && !/^(?:Hons?|Honou?rs)$/i.test(paren[1]!)) return paren[1]!;
   // "Bachelor of Science in X": skip the generic "of Science" and take what follows "in".
   const inX = /^\s*(?:(?:of|in)\s+(?:Science|Arts|Engineering|Applied Science|Philosophy|Technology)\s*,?\s*)?(?:\(\w+\)\s*)?(?:Candidate\s+|Student\s+)?(?:in|,|:|-|–)?\s*(.*)$/i.exec(after);
   const ofX = /^\s*of\s+(.*)$/i.exec(after);

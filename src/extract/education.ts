@@ -62,7 +62,21 @@ function datedLines(lines: SectionedLine[], i: number, degreeLines: Set<number>,
   }
   const up = lines[i - 1];
   if (above && up && !up.blank && !up.heading && !degreeLines.has(i - 1)) out.push(up);
-  return out.filter((l) => scanDates(l.text).length > 0);
+  const dated = out.filter((l) => scanDates(l.text).length > 0);
+  if (dated.length === 0) {
+    // Job-board exports put degree, institution and dates in separate paragraphs ("Bachelor of Engineering…",
+    // blank, "Institute…", blank, "2012 to 2016"): take the first dated line before the next degree or heading.
+    let seen = 0;
+    for (let j = i + 1; j < lines.length && seen < 4; j++) {
+      const l = lines[j]!;
+      if (l.heading || degreeLines.has(j) || l.section !== lines[i]!.section) break;
+      if (l.blank) continue;
+      seen++;
+      if (scanDates(l.text).length > 0) return [l];
+    }
+  }
+  // "B.E. … in 2016" / next line "HSC … in 2012": the degree's own date wins over a neighbour's.
+  return dated[0] === lines[i] && scanDates(lines[i]!.text).some((s) => !s.ongoing) && !IN_PROGRESS.test(lines[i]!.text) ? [lines[i]!] : dated;
 }
 
 export function extractEducation(lines: SectionedLine[], today: string, anywhere: boolean): EducationEntry[] {

@@ -12,7 +12,7 @@ import { findTerms, term, tokenize, type Term } from "./text.ts";
 const TABLE: [string, number][] = [
   // Computing proper.
   ["computer science", 1], ["computer engineering", 1], ["software", 1], ["artificial intelligence", 1],
-  ["machine learning", 1], ["data science", 1], ["computing science", 1], ["informatics", 0.9],
+  ["machine learning", 1], ["data science", 1], ["computing science", 1], ["informatics", 0.9], ["informatik", 1], ["computer applications", 0.9],
   ["CS", 1], ["EECS", 1], ["AI", 1], ["ML", 1], ["CSE", 1], ["intelligent systems", 0.9],
   // Close: quantitative, signal-processing or computational fields.
   ["electrical and computer engineering", 0.8], ["electrical", 0.8], ["electronics", 0.8], ["ECE", 0.8], ["EE", 0.8], ["statistics", 0.8],

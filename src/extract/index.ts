@@ -50,11 +50,29 @@ export function pickHighest(entries: Education[]): Education | null {
 }
 
 /** The degree in progress (highest first), else the latest completed graduation. */
-export function pickGraduation(entries: Education[]): Education | null {
+export function pickGraduation(all: Education[]): Education | null {
+  // A certificate or diploma ("other") is not the degree a posting's graduation date refers to.
+  const degrees = all.filter((e) => e.level !== "other");
+  const entries = degrees.length > 0 ? degrees : all;
   const inProgress = pickHighest(entries.filter((e) => e.status === "in_progress"));
   if (inProgress) return inProgress;
   const done = entries.filter((e) => e.status === "completed" && e.graduation !== null);
   return done.sort((a, b) => ym(b.graduation) - ym(a.graduation))[0] ?? null;
+}
+
+/**
+ * Evidence a recruiter can check is the resume LINE a claim comes from ("Ph.D. in Computer Science, Stanford,
+ * Expected May 2026"), not the matched token ("Ph.D."): every span is widened to its full trimmed line, and a
+ * feature citing the same line twice keeps one copy.
+ */
+function toLines(evidence: Evidence[], lines: { start: number; end: number; text: string }[]): Evidence[] {
+  const out: Evidence[] = [];
+  for (const e of evidence) {
+    const line = lines.find((l) => l.start <= e.start && e.start <= l.end && e.end <= l.end);
+    const ev = line ? { feature: e.feature, text: line.text, start: line.start, end: line.end } : e;
+    if (!out.some((o) => o.feature === ev.feature && o.start === ev.start)) out.push(ev);
+  }
+  return out;
 }
 
 const snippet = (s: string) => (s.length > 80 ? `${s.slice(0, 77)}...` : s);
@@ -148,7 +166,7 @@ export function extractProfile(text: string, resumeId: string, options: ExtractO
     programmingLanguages: languages.names,
     skills: skills.names,
     publications: publications.count,
-    evidence,
+    evidence: toLines(evidence, all),
     warnings,
   });
 }

@@ -38,6 +38,18 @@ export interface Publications {
   evidence: Evidence[];
 }
 
+/** Runs of consecutive section lines (no blank line between them). */
+function paragraphsOf(all: SectionedLine[], section: SectionedLine[]): SectionedLine[][] {
+  const out: SectionedLine[][] = [];
+  for (const l of section) {
+    const last = out[out.length - 1];
+    const prev = last?.[last.length - 1];
+    if (last && prev && all.slice(prev.index + 1, l.index).every((x) => !x.blank)) last.push(l);
+    else out.push([l]);
+  }
+  return out;
+}
+
 export function extractPublications(lines: SectionedLine[]): Publications {
   const section = lines.filter((l) => l.section === "publications" && !l.blank && !l.heading);
   let entries: SectionedLine[];
@@ -46,6 +58,11 @@ export function extractPublications(lines: SectionedLine[]): Publications {
     const dated = section.filter((l) => YEAR.test(l.text));
     const named = section.filter((l) => publicationVenues([l]).length > 0 || /["“”]/.test(l.text));
     entries = marked.length > 0 ? marked : dated.length > 0 ? dated : named;
+    // Unmarked entries set off by blank lines (title / authors / venue, each possibly dated): one per paragraph.
+    const paragraphs = paragraphsOf(lines, section);
+    if (marked.length === 0 && paragraphs.length >= 2 && paragraphs.some((p) => p.filter((l) => YEAR.test(l.text)).length > 1)) {
+      entries = paragraphs.filter((p) => p.some((l) => YEAR.test(l.text) || publicationVenues([l]).length > 0)).map((p) => p[0]!);
+    }
   } else {
     entries = lines.filter((l) => (l.section === "research" || l.section === "experience" || l.section === "projects" || l.section === "unknown")
       && PAPER_WORDS.test(l.text) && publicationVenues([l]).length > 0);

@@ -50,7 +50,7 @@ export const SIGNAL_TERMS: Record<TopicSignal, { terms: Term[]; traps: Term[] }>
       ...RECSYS_PARTNERS.map((p) => `recommendation ${p}`), ...RECSYS_OBJECTS.map((o) => `${o} recommendation`),
       "=recommender", "collaborative filtering", "matrix factorization", "matrix factorisation", "learning to rank", "RecSys", "candidate generation",
       "two-tower", "implicit feedback", "CTR prediction", "click-through rate prediction", "=personalization",
-      "recommending items", "recommending products", "recommending content", "top-k recommendation",
+      "=recommending items", "=recommending products", "=recommending content", "top-k recommendation",
     ]),
     // Letters of recommendation and references are about the candidate, not the field.
     traps: terms(["letter", "letters", "upon request", "references", "reference", "recommendation from"]),

@@ -7,6 +7,10 @@
  * gate verdicts are aggregated per gate kind (fractions over that kind's rules; kinds a posting lacks
  * count as met, since nothing is required).
  *
+ * Sparse part (schema 2): `terms`, the resume's redacted words and skills from `resumeTerms` (./terms.ts),
+ * passed in by the caller, so this function stays pure and never sees raw resume text or contact details.
+ * The model hashes them into learned embeddings and wide weights (src/model/sparse.ts).
+ *
  * Bump FEATURE_SCHEMA_VERSION on any change to names, order or meaning; models refuse other versions.
  */
 import type { GateResult } from "../domain/gate.ts";
@@ -15,7 +19,7 @@ import type { CandidateProfile, DegreeLevel, SignalName } from "../domain/profil
 import { fieldRelatedness } from "../extract/field-relatedness.ts";
 import { textSimilarity } from "./text-similarity.ts";
 
-export const FEATURE_SCHEMA_VERSION = 1;
+export const FEATURE_SCHEMA_VERSION = 2;
 
 /** Ordered feature names with the plain-words label used in explanations. */
 export const FEATURES = [
@@ -67,6 +71,10 @@ export interface FeatureVector {
   schemaVersion: number;
   values: Float32Array;
   evidence: FeatureEvidence;
+  /** Redacted, posting-independent resume terms (see ./terms.ts); hashed by the model. */
+  terms: readonly string[];
+  /** The ranking list; the model crosses it with the terms in its wide part. */
+  postingId: string;
 }
 
 /** Plain-words label for a feature name (falls back to the name itself for unknown names). */
@@ -125,7 +133,12 @@ const SIGNAL_FEATURES: ReadonlyArray<readonly [FeatureName, SignalName]> = [
   ["signal_programming", "generalPurposeProgramming"],
 ];
 
-export function vectorize(profile: CandidateProfile, posting: Posting, gates: readonly GateResult[]): FeatureVector {
+export function vectorize(
+  profile: CandidateProfile,
+  posting: Posting,
+  gates: readonly GateResult[],
+  terms: readonly string[] = [],
+): FeatureVector {
   const v = {} as Record<FeatureName, number>;
   const ev = {} as Record<FeatureName, string | null>;
   const set = (name: FeatureName, value: number, evidence: string | null = null) => {
@@ -206,5 +219,5 @@ export function vectorize(profile: CandidateProfile, posting: Posting, gates: re
   FEATURE_NAMES.forEach((n, i) => {
     values[i] = v[n];
   });
-  return { schemaVersion: FEATURE_SCHEMA_VERSION, values, evidence: ev };
+  return { schemaVersion: FEATURE_SCHEMA_VERSION, values, evidence: ev, terms, postingId: posting.id };
 }

@@ -86,16 +86,23 @@ export function expectedCalibrationError(scores: Num, targets: Num, bins = 10): 
 
 export interface EvalExample {
   values: Float32Array;
+  /** Sparse terms (feature schema ≥ 2); absent = none. */
+  terms?: readonly string[];
   target: 0 | 1;
+  /** The ranking list (posting id). */
   group: string;
 }
 
-/** Anything with a batched predict (e.g. Ranker), or a plain function from rows to probabilities. */
-export type Scorer = { predict(rows: readonly Float32Array[]): Float32Array } | ((rows: readonly Float32Array[]) => Float32Array);
+/** Scores examples (probabilities or any monotone score). */
+export type Scorer = (examples: readonly EvalExample[]) => Float32Array;
+
+/** A Ranker (or anything with the same predict) as a Scorer; the group is the posting. */
+export function rankerScorer(ranker: { predict(inputs: readonly { values: Float32Array; terms: readonly string[]; postingId: string }[]): Float32Array }): Scorer {
+  return (examples) => ranker.predict(examples.map((e) => ({ values: e.values, terms: e.terms ?? [], postingId: e.group })));
+}
 
 export function evaluate(scorer: Scorer, examples: readonly EvalExample[]): RankingMetrics {
-  const rows = examples.map((e) => e.values);
-  const scores = typeof scorer === "function" ? scorer(rows) : scorer.predict(rows);
+  const scores = scorer(examples);
   const targets = examples.map((e) => e.target);
   const groups = examples.map((e) => e.group);
   return {

@@ -1,54 +1,42 @@
 /**
- * Model directory format: dir/model.json (tfjs layers format: topology + weightsManifest),
- * dir/weights.bin, dir/metadata.json (ModelMetadata). Written with tf.io.withSaveHandler (no
- * tfjs-node file:// handler needed) into a temp directory that is then renamed into place, so a
- * reader never sees a half-written model. Read back with tf.io.fromMemory.
+ * Model directory format (feature schema ≥ 2):
+ *   dir/model.json    {format: "shortlist-wide-deep", numFeatures, weights: [{name, shape}]}
+ *   dir/weights.bin   float32 little-endian, the weights in that order
+ *   dir/metadata.json ModelMetadata (feature schema, sparse config, calibration, metrics, data snapshot)
+ * Written into a temp directory that is renamed into place, so a reader (or a crash mid-write)
+ * never leaves a half-written model. A directory in the older tfjs layers format (feature schema 1)
+ * is refused with a message saying so.
  */
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import * as tf from "@tensorflow/tfjs";
+import { z } from "zod";
 import { ModelMetadata } from "../domain/model.ts";
 import { initBackend } from "./backend.ts";
+import { WideDeepNetwork } from "./network.ts";
 import { Ranker } from "./ranker.ts";
 
 const WEIGHTS_FILE = "weights.bin";
+export const MODEL_FORMAT = "shortlist-wide-deep";
 
-function toBuffer(data: tf.io.WeightData | undefined): Buffer {
-  if (data === undefined) return Buffer.alloc(0);
-  const joined = Array.isArray(data) ? tf.io.CompositeArrayBuffer.join(data) : data;
-  return Buffer.from(joined);
-}
+const ModelFile = z.object({
+  format: z.literal(MODEL_FORMAT),
+  numFeatures: z.number().int().positive(),
+  weights: z.array(z.object({ name: z.string(), shape: z.array(z.number().int().nonnegative()) })),
+});
 
-export async function saveModel(dir: string, model: tf.LayersModel, metadata: ModelMetadata): Promise<void> {
+export async function saveModel(dir: string, ranker: Ranker, metadata: ModelMetadata = ranker.metadata): Promise<void> {
   const meta = ModelMetadata.parse(metadata);
   const target = path.resolve(dir);
   await mkdir(path.dirname(target), { recursive: true });
   const tmp = `${target}.tmp-${process.pid}-${randomBytes(4).toString("hex")}`;
   await mkdir(tmp, { recursive: true });
   try {
-    await model.save(
-      tf.io.withSaveHandler(async (artifacts) => {
-        const weights = toBuffer(artifacts.weightData);
-        const modelJson = {
-          format: artifacts.format ?? "layers-model",
-          generatedBy: artifacts.generatedBy,
-          convertedBy: artifacts.convertedBy ?? null,
-          modelTopology: artifacts.modelTopology,
-          weightsManifest: [{ paths: [WEIGHTS_FILE], weights: artifacts.weightSpecs ?? [] }],
-        };
-        await writeFile(path.join(tmp, "model.json"), JSON.stringify(modelJson));
-        await writeFile(path.join(tmp, WEIGHTS_FILE), weights);
-        return {
-          modelArtifactsInfo: {
-            dateSaved: new Date(),
-            modelTopologyType: "JSON",
-            weightDataBytes: weights.byteLength,
-          },
-        };
-      }),
-    );
+    const { specs, data } = ranker.network.serialise();
+    const modelFile: z.infer<typeof ModelFile> = { format: MODEL_FORMAT, numFeatures: ranker.numFeatures, weights: specs };
+    await writeFile(path.join(tmp, "model.json"), JSON.stringify(modelFile));
+    await writeFile(path.join(tmp, WEIGHTS_FILE), data);
     await writeFile(path.join(tmp, "metadata.json"), JSON.stringify(meta, null, 2) + "\n");
     if (existsSync(target)) {
       const old = `${target}.old-${process.pid}-${randomBytes(4).toString("hex")}`;
@@ -74,20 +62,21 @@ export async function readMetadata(dir: string): Promise<ModelMetadata> {
 export async function loadRanker(dir: string): Promise<Ranker> {
   await initBackend();
   const metadata = await readMetadata(dir);
-  const modelJson = JSON.parse(await readFile(path.join(dir, "model.json"), "utf8")) as {
-    modelTopology: object;
-    weightsManifest: Array<{ paths: string[]; weights: tf.io.WeightsManifestEntry[] }>;
-  };
-  const weightSpecs = modelJson.weightsManifest.flatMap((g) => g.weights);
-  const buffers = await Promise.all(
-    modelJson.weightsManifest.flatMap((g) => g.paths).map((p) => readFile(path.join(dir, path.basename(p)))),
-  );
-  const joined = Buffer.concat(buffers);
-  const weightData = joined.buffer.slice(joined.byteOffset, joined.byteOffset + joined.byteLength);
-  const model = await tf.loadLayersModel(
-    tf.io.fromMemory({ modelTopology: modelJson.modelTopology, weightSpecs, weightData }),
-  );
-  const ranker = new Ranker(model, metadata);
+  const raw: unknown = JSON.parse(await readFile(path.join(dir, "model.json"), "utf8"));
+  const file = ModelFile.safeParse(raw);
+  if (!file.success || !metadata.sparse) {
+    throw new Error(
+      `${dir}: model ${metadata.version} is in an older format (feature schema version ${metadata.featureSchemaVersion}, ` +
+        `no sparse inputs); this build reads "${MODEL_FORMAT}" models. Retrain it (npm run train:initial for the initial model).`,
+    );
+  }
+  if (file.data.numFeatures !== metadata.featureNames.length) {
+    throw new Error(`${dir}: model.json has ${file.data.numFeatures} features, metadata.json lists ${metadata.featureNames.length}`);
+  }
+  const buf = await readFile(path.join(dir, WEIGHTS_FILE));
+  const data = buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength);
+  const network = WideDeepNetwork.deserialise(file.data.numFeatures, metadata.sparse, file.data.weights, data);
+  const ranker = new Ranker(network, metadata);
   ranker.warmUp();
   return ranker;
 }

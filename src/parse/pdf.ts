@@ -6,6 +6,7 @@
 import { PDFParse } from "pdf-parse";
 import { DocumentError } from "./errors.ts";
 import type { ParseLimits } from "./limits.ts";
+import { classifyItems, hiddenTextWarning, type Classified, type OperatorList } from "./pdf-hidden.ts";
 import { layoutPage, type PositionedText } from "./pdf-layout.ts";
 import { withTimeout } from "./timeout.ts";
 
@@ -24,6 +25,8 @@ interface PdfJsTextItem {
 }
 interface PdfJsPage {
   getTextContent(): Promise<{ items: PdfJsTextItem[] }>;
+  getOperatorList?(): Promise<OperatorList>;
+  view?: number[];
   getViewport(params: { scale: number }): { width: number };
   cleanup(): unknown;
 }
@@ -53,7 +56,7 @@ async function run(parser: PDFParse, fileName: string, limits: ParseLimits): Pro
   // pdf-parse keeps the pdf.js document in a private `doc` field after loading; use it if it looks right.
   const doc = (parser as unknown as { doc?: Partial<PdfJsDocument> }).doc;
   if (doc && typeof doc.getPage === "function" && typeof doc.numPages === "number") {
-    return { pages: await layoutPages(doc as PdfJsDocument, fileName, Date.now() + limits.timeoutMs), warnings: [] };
+    return layoutPages(doc as PdfJsDocument, fileName, Date.now() + limits.timeoutMs);
   }
   const result = await parser.getText({ pageJoiner: "" });
   return {
@@ -66,19 +69,25 @@ async function run(parser: PDFParse, fileName: string, limits: ParseLimits): Pro
  * pdf.js without a worker thread resolves through microtasks, so a setTimeout-based race may never get to run;
  * the deadline is therefore also checked between pages (cooperative, page granularity).
  */
-async function layoutPages(doc: PdfJsDocument, fileName: string, deadline: number): Promise<string[]> {
+async function layoutPages(doc: PdfJsDocument, fileName: string, deadline: number): Promise<PdfText> {
   const pages: string[] = [];
+  const hidden: Classified["hidden"] = [];
   for (let n = 1; n <= doc.numPages; n++) {
     if (Date.now() > deadline) throw new DocumentError("timeout", fileName, `reading the PDF took too long (stopped at page ${n})`);
     const page = await doc.getPage(n);
     try {
       const { items } = await page.getTextContent();
-      pages.push(layoutPage(items.flatMap(toPositioned), page.getViewport({ scale: 1 }).width));
+      // Hidden text (invisible, white, tiny, off-page) never reaches the layout, so no signal can read it.
+      const ops = typeof page.getOperatorList === "function" ? await page.getOperatorList() : undefined;
+      const split = classifyItems(items.flatMap(toPositioned), Array.isArray(page.view) ? page.view : [], ops);
+      hidden.push(...split.hidden);
+      pages.push(layoutPage(split.visible, page.getViewport({ scale: 1 }).width));
     } finally {
       page.cleanup();
     }
   }
-  return pages;
+  const warning = hiddenTextWarning(fileName, hidden);
+  return { pages, warnings: warning ? [warning] : [] };
 }
 
 /** pdf.js items carry [a, b, c, d, e, f] with (e, f) the baseline origin; marked-content items have no `str`. */

@@ -17,6 +17,7 @@ export interface Queues {
   parse: Queue<ParseJob>;
   score: Queue<ScoreJob>;
   retrain: Queue<RetrainJob>;
+  ocr: Queue<ParseJob>;
   close(): Promise<void>;
 }
 
@@ -26,12 +27,14 @@ export function makeQueues(connection: ConnectionOptions, prefix: string): Queue
   const parse = make<ParseJob>("parse");
   const score = make<ScoreJob>("score");
   const retrain = make<RetrainJob>("retrain");
+  const ocr = make<ParseJob>("ocr");
   return {
     parse,
     score,
     retrain,
+    ocr,
     async close() {
-      await Promise.all([parse.close(), score.close(), retrain.close()]);
+      await Promise.all([parse.close(), score.close(), retrain.close(), ocr.close()]);
     },
   };
 }

@@ -35,5 +35,25 @@ export function makeKeys(prefix: string) {
     currentModel: () => k("model", "current"),
     /** pub/sub channel: a posting's shortlist changed (message: JSON {postingId, resumeId}). */
     shortlistChannel: () => k("events", "shortlist"),
+    /** hash: SHA-256 of an API token → TokenRecord JSON (the token itself is never stored). */
+    apiTokens: () => k("api-tokens"),
+    /** string: random salt (hex) for identity and erasure hashes; created once (SET NX), never exported. */
+    identitySalt: () => k("identity-salt"),
+    /**
+     * zset: `${postingId}/${resumeId}` → apply time (ms), for one candidate identity (salted hash of a
+     * normalised e-mail, phone or file id). The application limit's Lua script builds `application`
+     * keys from the prefix in the same `prefix:app:<posting>:<resume>` form as above.
+     */
+    candidate: (identityHash: string) => k("candidate", identityHash),
+    /** list: one JSON {erasedAt, subject (salted hash), reason} per erasure; no personal data. */
+    erasures: () => k("erasures"),
+    /** string (SET NX PX): one retention sweep at a time across workers. */
+    retentionLock: () => k("retention-lock"),
+    /**
+     * hash: resumeId → binary feature vector of (posting, resume) (src/score/feature-cache.ts: f32 dense
+     * values + u32 term hashes, no text). Written when an application is scored, read when rescoring;
+     * erasing a resume must HDEL it from every posting's hash.
+     */
+    features: (postingId: string) => k("features", postingId),
   };
 }

@@ -52,15 +52,11 @@ export class BatchScorer {
     const ranker = this.ranker;
     try {
       for (const p of batch) ranker.assertSchema(p.features.schemaVersion);
-      const scores = ranker.predict(batch.map((p) => p.features.values));
-      batch.forEach((p, i) => {
-        try {
-          const explanation = ranker.explain(p.features.values, p.features.evidence);
-          p.resolve({ score: scores[i] ?? 0, modelVersion: ranker.version, explanation });
-        } catch (error) {
-          p.reject(error);
-        }
-      });
+      const inputs = batch.map((p) => p.features);
+      const scores = ranker.predict(inputs);
+      // Explanations for the whole micro-batch in one forward pass too (occlusion, n × (f + 2) rows).
+      const explanations = ranker.explainBatch(inputs, inputs.map((f) => f.evidence));
+      batch.forEach((p, i) => p.resolve({ score: scores[i] ?? 0, modelVersion: ranker.version, explanation: explanations[i] ?? [] }));
     } catch (error) {
       for (const p of batch) p.reject(error);
     }

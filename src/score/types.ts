@@ -4,7 +4,10 @@ import type { Contribution } from "../domain/shortlist.ts";
 export interface FeatureVector {
   schemaVersion: number;
   values: Float32Array;
-  evidence: Record<string, string | null>;
+  evidence: Readonly<Record<string, string | null>>;
+  /** Redacted resume terms (hashed by the model). */
+  terms: readonly string[] | Uint32Array;
+  postingId: string;
 }
 
 /** What the scorer needs of a model; src/model's Ranker implements it. */
@@ -12,6 +15,6 @@ export interface Ranker {
   readonly version: string;
   /** Throws a clear error when the rows were built for another feature schema version. */
   assertSchema(schemaVersion: number): void;
-  predict(rows: Float32Array[]): Float32Array;
-  explain(row: Float32Array, evidence: Record<string, string | null>, topK?: number): Contribution[];
+  predict(inputs: readonly FeatureVector[]): Float32Array;
+  explainBatch(inputs: readonly FeatureVector[], evidence: readonly Readonly<Record<string, string | null>>[], topK?: number): Contribution[][];
 }

@@ -35,22 +35,13 @@ import type {
 import { PROFILE_SCHEMA_VERSION } from "../domain/profile.ts";
 import { fieldRelatedness } from "../extract/field-relatedness.ts";
 import { vectorize } from "../features/index.ts";
+import { resumeTerms } from "../features/terms.ts";
 import type { TrainingExample } from "../model/train.ts";
 import { evaluateGates } from "../gate/index.ts";
 
-export type Rng = () => number;
+import { mulberry32, type Rng } from "../model/random.ts";
 
-/** mulberry32: small, fast, seedable PRNG with uniform output in [0, 1). */
-export function mulberry32(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32, type Rng };
 
 function hashString(s: string): number {
   let h = 2166136261;
@@ -110,6 +101,14 @@ function hex64(rng: Rng): string {
 
 /** A valid, plausible CandidateProfile with correlated fields. `id` only names the synthetic contact. */
 export function sampleProfile(rng: Rng, id: number | string): CandidateProfile {
+  return sampleCandidate(rng, id).profile;
+}
+
+/**
+ * A candidate as the pipeline would see it: the profile plus a resume text (the evidence lines, a skills
+ * line and a contact line, which the feature redaction must remove).
+ */
+export function sampleCandidate(rng: Rng, id: number | string): { profile: CandidateProfile; text: string } {
   const resumeId = hex64(rng);
   let text = "";
   const evidence: Evidence[] = [];
@@ -211,10 +210,13 @@ export function sampleProfile(rng: Rng, id: number | string): CandidateProfile {
 
   const graduationDate = status === "in_progress" ? graduation : (education.map((e) => e.graduation).filter((g): g is string => g !== null).sort().at(-1) ?? null);
 
-  return {
+  const name = `Simulated Candidate ${id}`;
+  if (skills.size > 0) text += `Skills: ${[...skills].join(", ")}\n`;
+  text += `Contact: ${name}, candidate${String(id).replace(/[^a-z0-9]/gi, "")}@example.org\n`;
+  const profile: CandidateProfile = {
     schemaVersion: PROFILE_SCHEMA_VERSION,
     resumeId,
-    contact: { name: `Simulated Candidate ${id}`, email: null, phone: null },
+    contact: { name, email: null, phone: null },
     education,
     highestDegree: highest,
     graduationDate,
@@ -228,6 +230,7 @@ export function sampleProfile(rng: Rng, id: number | string): CandidateProfile {
     evidence,
     warnings: [],
   };
+  return { profile, text };
 }
 
 export type HiddenPreference =
@@ -312,6 +315,8 @@ export function recruiterPreference(
 
 export interface SimulatedOutcome {
   profile: CandidateProfile;
+  /** The resume text (with a synthetic contact line that feature redaction removes). */
+  text: string;
   postingId: string;
   gates: GateResult[];
   /** The simulator's true advance probability (not observable in real data). */
@@ -325,22 +330,31 @@ const SIM_START = Date.parse("2026-01-05T09:00:00Z");
 const SIM_SPAN_MS = 90 * 24 * 3600 * 1000;
 
 /** n simulated candidates for one posting with recruiter decisions; deterministic for (seed, posting.id). */
+export type CandidateDecorator = (candidate: { profile: CandidateProfile; text: string }, index: number) => { profile: CandidateProfile; text: string };
+
+/**
+ * `decorate` changes a candidate before the recruiter decides (e.g. src/simulate/hidden-tool.ts gives some
+ * resumes a tool the posting never names); it must draw from its own RNG so the base stream is unchanged.
+ */
 export function simulateOutcomes(
   n: number,
   posting: Posting,
   seed: number,
   prefs: Partial<RecruiterPrefs> = {},
+  decorate?: CandidateDecorator,
 ): SimulatedOutcome[] {
   const rng = mulberry32((seed ^ hashString(posting.id)) >>> 0);
   const out: SimulatedOutcome[] = [];
   for (let i = 0; i < n; i++) {
-    const profile = sampleProfile(rng, `${posting.id}-${i}`);
+    const sampled = sampleCandidate(rng, `${posting.id}-${i}`);
+    const { profile, text } = decorate ? decorate(sampled, i) : sampled;
     const gates = evaluateGates(profile, posting);
     const probability = recruiterPreference(profile, posting, gates, prefs);
     const advance = rng() < probability;
     const t = SIM_START + Math.floor(((i + rng()) / Math.max(n, 1)) * SIM_SPAN_MS);
     out.push({
       profile,
+      text,
       postingId: posting.id,
       gates,
       probability,
@@ -354,6 +368,6 @@ export function simulateOutcomes(
 
 /** Vectorise a simulated outcome into a training example (group = posting id, time = decidedAt). */
 export function toTrainingExample(sim: SimulatedOutcome, posting: Posting): TrainingExample {
-  const { values } = vectorize(sim.profile, posting, sim.gates);
-  return { values, target: sim.target, group: sim.postingId, time: sim.decidedAt };
+  const { values, terms } = vectorize(sim.profile, posting, sim.gates, resumeTerms(sim.text, sim.profile));
+  return { values, terms, target: sim.target, group: sim.postingId, time: sim.decidedAt };
 }

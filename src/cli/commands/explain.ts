@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { explainRow } from "../../app/explain-on-read.ts";
 import { withContext } from "../connect.ts";
 import { CliError, printJson, printTable } from "../output.ts";
 
@@ -14,8 +15,9 @@ export function registerExplain(program: Command): void {
         const ids = await ctx.stores.applications.resumeIds(opts.posting);
         const matches = ids.filter((id) => id.startsWith(idOrPrefix.toLowerCase()));
         if (matches.length !== 1) throw new CliError(matches.length ? `"${idOrPrefix}" is ambiguous` : `no application ${idOrPrefix} for ${opts.posting}`);
-        const row = await ctx.stores.shortlist.entry(opts.posting, matches[0] as string);
-        if (!row) throw new CliError(`${idOrPrefix} is not on the shortlist yet (not scored, or failed)`);
+        const stored = await ctx.stores.shortlist.entry(opts.posting, matches[0] as string);
+        if (!stored) throw new CliError(`${idOrPrefix} is not on the shortlist yet (not scored, or failed)`);
+        const row = await explainRow(ctx, stored);
         if (opts.json) return printJson(row);
         process.stdout.write(`rank ${row.rank}, score ${row.score.toFixed(3)} (model ${row.modelVersion}), gates ${row.tier}\n`);
         printTable(["gate", "verdict", "reason", "evidence"], row.gates.map((g) => [g.id, g.verdict, g.reason, (g.evidence ?? "-").slice(0, 60)]));

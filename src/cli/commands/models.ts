@@ -1,7 +1,6 @@
 import type { Command } from "commander";
-import { rescoreOpenShortlists } from "../../app/rescore.ts";
+import { promoteModel } from "../../app/rescore.ts";
 import { initBackend } from "../../model/backend.ts";
-import { loadRanker } from "../../model/store.ts";
 import { withContext } from "../connect.ts";
 import { printJson, printTable } from "../output.ts";
 
@@ -31,9 +30,7 @@ export function registerModels(program: Command): void {
     .action(async (version: string, opts: { json?: boolean }) =>
       withContext(async (ctx) => {
         await initBackend();
-        const ranker = await loadRanker(ctx.registry.dir(version));
-        await ctx.registry.promote(version);
-        const rescored = await rescoreOpenShortlists(ctx.stores, ranker);
+        const { rescored } = await promoteModel(ctx.stores, ctx.registry, version);
         if (opts.json) printJson({ modelVersion: version, promoted: true, rescored });
         else process.stdout.write(`serving ${version}; rescored ${rescored} candidates\n`);
       }));

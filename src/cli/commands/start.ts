@@ -8,6 +8,9 @@ import { log } from "../../log.ts";
 import { redisAnswers } from "../../redis/connection.ts";
 import { launchRedis, type LaunchedRedis } from "../../redis/launch.ts";
 import { startWorkers } from "../../../workers/run.ts";
+import { TokenStore } from "../../auth/tokens.ts";
+import { startHttpServer, type HttpServer } from "../../http/server.ts";
+import { parsePort } from "./serve.ts";
 import { CliError, EXIT } from "../output.ts";
 import { onShutdown } from "../shutdown.ts";
 import { expandPaths } from "./submit.ts";
@@ -71,19 +74,44 @@ async function printShortlistsAsTheyFill(ctx: AppContext): Promise<() => Promise
   };
 }
 
+/** The HTTP service on the asked port, or on any free one when that is taken (a second `npm start`, another app). */
+async function startHttp(ctx: AppContext, port: number): Promise<HttpServer> {
+  try {
+    return await startHttpServer(ctx, { port });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EADDRINUSE") throw error;
+    log.warn("HTTP port taken: using a free one", { port });
+    return startHttpServer(ctx, { port: 0 });
+  }
+}
+
+/** On first start (no admin token yet) one is created and printed once: it is stored only as a hash. */
+async function firstAdminToken(ctx: AppContext): Promise<string | null> {
+  const tokens = new TokenStore(ctx.redis, ctx.stores.keys);
+  if (await tokens.hasAdmin()) return null;
+  return (await tokens.create({ role: "admin", subject: "admin" })).token;
+}
+
 export function registerStart(program: Command): void {
   program
     .command("start")
     .description("the main job: Redis (started if none answers), all workers, demo data on an empty store, live shortlist")
-    .action(async () => {
+    .option("--port <n>", "HTTP port of the API and the recruiters' page", "8080")
+    .action(async (opts: { port: string }) => {
+      const port = parsePort(opts.port);
       const config = loadConfig();
       const redis = await ensureRedis(config.redisUrl, config.redisUrlExplicit, config.varDir);
       const ctx = openContext({ ...config, redisUrl: redis?.url ?? config.redisUrl });
       const running = await startWorkers(ctx);
       const stopPrinting = await printShortlistsAsTheyFill(ctx);
       await seedDemoData(ctx);
+      const http = await startHttp(ctx, port);
+      const adminToken = await firstAdminToken(ctx);
       process.stdout.write(`shortlist is running (Redis ${redis ? `started at ${redis.url}, data in ${redis.dir}` : `at ${config.redisUrl}`}); Ctrl-C stops\n`);
+      process.stdout.write(`recruiters' page and API: ${http.url}/  (API description: ${http.url}/openapi.json, queues: ${http.url}/admin/queues)\n`);
+      if (adminToken) process.stdout.write(`first start: admin token (shown once, store it now): ${adminToken}\n`);
       await onShutdown(async () => {
+        await http.close();
         await running.close();
         await stopPrinting();
         await ctx.close();

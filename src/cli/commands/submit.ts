@@ -3,6 +3,7 @@ import path from "node:path";
 import type { Command } from "commander";
 import { submitResume, SubmitError, type SubmitResult } from "../../app/intake.ts";
 import type { AppContext } from "../../app/context.ts";
+import { isSettled } from "../../store/applications.ts";
 import { withContext } from "../connect.ts";
 import { ensureWorkers } from "../ensure-workers.ts";
 import { CliError, EXIT, printJson, printTable, progressBar } from "../output.ts";
@@ -41,7 +42,7 @@ async function waitForAll(ctx: AppContext, postingId: string, rows: FileStatus[]
   while (pending.size > 0) {
     for (const id of [...pending]) {
       const app = await ctx.stores.applications.get(postingId, id);
-      if (app?.status === "scored" || app?.status === "failed") {
+      if (isSettled(app?.status)) { // scored, failed, over_application_limit or superseded
         pending.delete(id);
         bar.increment();
       }

@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { fillMissingExplanations } from "../../app/explain-on-read.ts";
 import type { ShortlistRow } from "../../domain/shortlist.ts";
 import { withContext } from "../connect.ts";
 import { CliError, printJson, printTable } from "../output.ts";
@@ -28,7 +29,8 @@ export function registerTop(program: Command): void {
       if (!Number.isInteger(k) || k < 1) throw new CliError(`--k must be a positive integer, got "${opts.k}"`, 2);
       await withContext(async (ctx) => {
         await ctx.stores.postings.require(opts.posting);
-        const rows = await ctx.stores.shortlist.top(opts.posting, k);
+        // Rows below the top 100 of a rescored list are explained on first read (src/app/explain-on-read.ts).
+        const rows = await fillMissingExplanations(ctx, opts.posting, await ctx.stores.shortlist.top(opts.posting, k));
         if (opts.json) return printJson(rows);
         if (rows.length === 0) return void process.stdout.write(`the shortlist of ${opts.posting} is empty\n`);
         shortlistTable(rows);

@@ -47,7 +47,7 @@ describe("expectedCalibrationError", () => {
 describe("evaluate", () => {
   it("accepts a scorer function", () => {
     const ex = [0.9, 0.1, 0.8, 0.2].map((v, i) => ({ values: Float32Array.of(v), target: (i % 2 === 0 ? 1 : 0) as 0 | 1, group: "g" }));
-    const m = evaluate((rows) => Float32Array.from(rows, (r) => r[0]!), ex);
+    const m = evaluate((rows) => Float32Array.from(rows, (r) => r.values[0]!), ex);
     expect(m).toMatchObject({ auc: 1, ndcgAt10: 1, examples: 4 });
   });
 });

@@ -1,141 +1,140 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import * as tf from "@tensorflow/tfjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { describeFeature } from "../../../src/features/describe.ts";
 import { initBackend } from "../../../src/model/backend.ts";
+import { fitPlatt } from "../../../src/model/calibration.ts";
 import { auc } from "../../../src/model/metrics.ts";
-import { buildNetwork } from "../../../src/model/network.ts";
-import { Ranker } from "../../../src/model/ranker.ts";
+import type { Ranker } from "../../../src/model/ranker.ts";
 import { loadRanker, saveModel } from "../../../src/model/store.ts";
 import { pairwiseLoss, trainRanker, type TrainingExample } from "../../../src/model/train.ts";
 
 const NAMES = ["log_publications", "signal_recommender_systems", "text_similarity", "log_months_total"];
+const SMALL = { embedBuckets: 64, embedDim: 4, wideBuckets: 256 };
 
-/** Separable toy set: target = 1 iff 2·x0 + x1 > 0.5 (x2, x3 are noise); two ranking lists. */
+/** Toy set: target = 1 iff 2·x0 + x1 + (has term "s:magic" ? 1.5 : 0) > 0.5; two ranking lists. */
 function toy(n: number, seed = 1): TrainingExample[] {
   let s = seed;
   const rnd = () => ((s = (s * 1103515245 + 12345) % 2147483648) / 2147483648);
   return Array.from({ length: n }, (_, i) => {
     const v = Float32Array.from({ length: 4 }, () => rnd() * 2 - 1);
-    return { values: v, target: 2 * v[0]! + v[1]! > 0.5 ? 1 : 0, group: i % 2 ? "p1" : "p2", time: `2026-01-01T00:00:${String(i % 60).padStart(2, "0")}Z` };
+    const magic = rnd() < 0.3;
+    const terms = [magic ? "s:magic" : "s:plain", rnd() < 0.5 ? "w:noise" : "w:other"];
+    return { values: v, terms, target: 2 * v[0]! + v[1]! + (magic ? 1.5 : 0) > 0.5 ? 1 : 0, group: i % 2 ? "p1" : "p2", time: `2026-01-01T00:00:${String(i % 60).padStart(2, "0")}Z` };
   });
 }
+const inputs = (ex: TrainingExample[]) => ex.map((e) => ({ values: e.values, terms: e.terms, postingId: e.group }));
 
-let trained: Awaited<ReturnType<typeof trainRanker>>;
 let ranker: Ranker;
+let history: number[];
 const dirs: string[] = [];
 
 beforeAll(async () => {
   await initBackend();
-  trained = await trainRanker(toy(600), { version: "v0000-test", epochs: 25, batchSize: 64, featureNames: NAMES, seed: 3 });
-  ranker = new Ranker(trained.model, trained.metadata);
-}, 30_000);
+  const r = await trainRanker(toy(600), { version: "v0000-test", epochs: 25, batchSize: 64, featureNames: NAMES, featureSchemaVersion: 2, sparse: SMALL, seed: 3 });
+  ranker = r.ranker;
+  history = r.history;
+}, 60_000);
 
 afterAll(() => {
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
 });
 
-describe("pairwise loss", () => {
-  it("matches softplus of the negative score difference", () => {
+describe("losses", () => {
+  it("pairwise loss is softplus of the negative score difference", () => {
     const v = tf.tidy(() => pairwiseLoss(tf.tensor1d([2, -1]), tf.tensor1d([1, 0]), tf.tensor1d([1, 1])).dataSync()[0]);
     expect(v).toBeCloseTo(Math.log1p(Math.exp(-3)), 5);
   });
 
-  it("decreases under pairwise-only training and ranks a separable toy set correctly", async () => {
-    const r = await trainRanker(toy(400, 7), { version: "v0000-pair", epochs: 15, batchSize: 64, featureNames: NAMES, pairwiseWeight: 1, pointwiseWeight: 0, seed: 5 });
-    // history is the pairwise (RankNet) loss alone here
-    expect(r.history.at(-1)!).toBeLessThan(r.history[0]! * 0.6);
-    const test = toy(300, 99);
-    const scores = new Ranker(r.model, r.metadata).predict(test.map((e) => e.values));
-    expect(auc(scores, test.map((e) => e.target))).toBeGreaterThan(0.98);
-    r.model.dispose();
-  }, 30_000);
+  it("training loss decreases and the model ranks the toy set, sparse term included", () => {
+    expect(history.at(-1)!).toBeLessThan(history[0]!);
+    const test = toy(400, 42);
+    expect(auc(ranker.predict(inputs(test)), test.map((e) => e.target))).toBeGreaterThan(0.95);
+    // The hashed term alone moves the score: same dense row, with and without "s:magic".
+    const row = { values: Float32Array.of(0, 0, 0, 0), postingId: "p1" };
+    const [withMagic, without] = ranker.predict([{ ...row, terms: ["s:magic"] }, { ...row, terms: ["s:plain"] }]);
+    expect(withMagic!).toBeGreaterThan(without! + 0.1);
+  });
+});
 
-  it("training loss decreases and the model separates the toy set", () => {
-    expect(trained.history.at(-1)!).toBeLessThan(trained.history[0]!);
-    const test = toy(300, 42);
-    expect(auc(ranker.predict(test.map((e) => e.values)), test.map((e) => e.target))).toBeGreaterThan(0.98);
-    expect(trained.metadata.normalisation.mean).toHaveLength(4);
+describe("calibration", () => {
+  it("Platt scaling recovers a known slope and offset", () => {
+    const z = Array.from({ length: 4000 }, (_, i) => (i / 4000) * 8 - 4);
+    let s = 7;
+    const y = z.map((x) => ((s = (s * 1103515245 + 12345) % 2147483648) / 2147483648 < 1 / (1 + Math.exp(-(0.5 * x - 1))) ? 1 : 0));
+    const c = fitPlatt(z, y, 1e-3);
+    expect(c.a).toBeCloseTo(0.5, 1);
+    expect(c.b).toBeCloseTo(-1, 0);
   });
 });
 
 describe("Ranker", () => {
-  it("accepts rows as an array or one flat buffer, returning probabilities", () => {
-    const rows = toy(5, 11).map((e) => e.values);
-    const a = ranker.predict(rows);
-    const flat = new Float32Array(20);
-    rows.forEach((r, i) => flat.set(r, i * 4));
-    const b = ranker.predict(flat, 5);
-    expect(Array.from(b)).toEqual(Array.from(a));
-    for (const p of a) expect(p > 0 && p < 1).toBe(true);
+  it("returns probabilities and refuses rows of the wrong width", () => {
+    const p = ranker.predict(inputs(toy(5, 11)));
+    for (const x of p) expect(x >= 0 && x <= 1).toBe(true);
     expect(ranker.predict([])).toHaveLength(0);
-    expect(() => ranker.predict(new Float32Array(7))).toThrow(/rows/);
+    expect(() => ranker.predict([{ values: new Float32Array(3), terms: [], postingId: "p1" }])).toThrow(/3 values.*expects 4/);
   });
 
   it("refuses rows of another feature schema version, naming both versions", () => {
-    expect(() => ranker.assertSchema(ranker.metadata.featureSchemaVersion)).not.toThrow();
-    expect(() => ranker.assertSchema(99)).toThrow(/schema version 99.*schema version 1/);
+    expect(() => ranker.assertSchema(2)).not.toThrow();
+    expect(() => ranker.assertSchema(1)).toThrow(/schema version 1.*schema version 2/);
+  });
+
+  it("explains in one batch: dense occlusion plus learned terms, matching a re-score", () => {
+    const x = { values: Float32Array.of(0.25, 0, 0, 0), terms: [] as string[], postingId: "p1" };
+    const [c] = ranker.explainBatch([x], [{ log_publications: "3 publications at KDD" }], 10);
+    const pubs = c!.find((k) => k.feature === "log_publications")!;
+    expect(pubs.evidence).toBe("3 publications at KDD");
+    const occluded = { ...x, values: Float32Array.from(x.values) };
+    occluded.values[0] = ranker.metadata.normalisation.mean[0]!;
+    const [s, so] = ranker.predict([x, occluded]);
+    expect(pubs.contribution).toBeCloseTo(s! - so!, 4);
+    const y = { values: Float32Array.of(-0.2, 0, 0, 0), terms: ["s:magic"], postingId: "p1" };
+    const [d] = ranker.explainBatch([y], [{}], 10);
+    // The learned term shows up as a positive reason (its wide weight, or the pooled term bag).
+    expect(d!.some((k) => (k.feature === "term:s:magic" || k.feature === "resume_terms") && k.contribution > 0)).toBe(true);
   });
 
   it("does not leak tensors in predict or explain", () => {
-    const rows = toy(50, 12).map((e) => e.values);
+    const rows = inputs(toy(50, 12));
     ranker.predict(rows);
     const before = tf.memory().numTensors;
     ranker.predict(rows);
-    ranker.explain(rows[0]!, {});
+    ranker.explainBatch(rows.slice(0, 3), [{}, {}, {}]);
     expect(tf.memory().numTensors).toBe(before);
-  });
-
-  it("explains with plain-words labels and evidence, consistent with occlusion", () => {
-    const row = Float32Array.of(0.9, 0.8, 0, 0);
-    const evidence = { log_publications: "3 publications at KDD", signal_recommender_systems: "Built a recommender" };
-    const c = ranker.explain(row, evidence, 3);
-    expect(c.length).toBeGreaterThan(0);
-    expect(c.length).toBeLessThanOrEqual(3);
-    for (const x of c) {
-      expect(x.label).toBe(describeFeature(x.feature, row[NAMES.indexOf(x.feature)] ?? 0));
-      expect(x.label).not.toMatch(/_/);
-    }
-    expect(c[0]!.feature).toBe("log_publications"); // x0 carries the most weight
-    expect(c[0]!.label).toBe("Publications: 1 papers"); // shown in its unit, not on the model's log scale
-    expect(c[0]!.contribution).toBeGreaterThan(0);
-    expect(c[0]!.evidence).toBe("3 publications at KDD");
-    // contribution = score − score with the feature at its training mean
-    const occluded = Float32Array.from(row);
-    occluded[0] = ranker.metadata.normalisation.mean[0]!;
-    const [s, so] = ranker.predict([row, occluded]);
-    expect(c[0]!.contribution).toBeCloseTo(s! - so!, 5);
   });
 });
 
 describe("store", () => {
-  it("round-trips save/load with identical predictions", async () => {
+  it("round-trips save/load with identical predictions and metadata", async () => {
     const dir = path.join(mkdtempSync(path.join(tmpdir(), "shortlist-model-")), "v0000-test");
     dirs.push(path.dirname(dir));
-    await saveModel(dir, trained.model, trained.metadata);
-    await saveModel(dir, trained.model, trained.metadata); // overwrite in place
+    await saveModel(dir, ranker);
+    await saveModel(dir, ranker); // overwrite in place
     const loaded = await loadRanker(dir);
-    const rows = toy(200, 13).map((e) => e.values);
+    const rows = inputs(toy(200, 13));
     const a = ranker.predict(rows);
     const b = loaded.predict(rows);
     for (let i = 0; i < a.length; i++) expect(Math.abs(a[i]! - b[i]!)).toBeLessThan(1e-5);
-    expect(loaded.metadata).toEqual(trained.metadata);
+    expect(loaded.metadata).toEqual(ranker.metadata);
     loaded.dispose();
+  });
+
+  it("refuses a model directory in the old (feature schema 1) format with a clear error", async () => {
+    const dir = path.join(mkdtempSync(path.join(tmpdir(), "shortlist-model-")), "v0000-old");
+    dirs.push(path.dirname(dir));
+    mkdirSync(dir);
+    const { sparse: _s, calibration: _c, ...old } = ranker.metadata;
+    writeFileSync(path.join(dir, "metadata.json"), JSON.stringify({ ...old, featureSchemaVersion: 1 }));
+    writeFileSync(path.join(dir, "model.json"), JSON.stringify({ format: "layers-model", modelTopology: {} }));
+    await expect(loadRanker(dir)).rejects.toThrow(/older format \(feature schema version 1.*Retrain/);
   });
 
   it("rejects invalid metadata", async () => {
     const dir = path.join(mkdtempSync(path.join(tmpdir(), "shortlist-model-")), "bad");
     dirs.push(path.dirname(dir));
-    const bad = { ...trained.metadata, version: "Not A Version" };
-    await expect(saveModel(dir, trained.model, bad)).rejects.toThrow();
-  });
-
-  it("builds a network with one logit output", () => {
-    const m = buildNetwork(7);
-    expect(m.outputs[0]!.shape).toEqual([null, 1]);
-    expect(m.layers.map((l) => l.name)).toEqual(expect.arrayContaining(["wide", "deep_1", "deep_2", "logit"]));
-    m.dispose();
+    await expect(saveModel(dir, ranker, { ...ranker.metadata, version: "Not A Version" })).rejects.toThrow();
   });
 });

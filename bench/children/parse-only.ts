@@ -1,0 +1,49 @@
+/**
+ * Baseline child: bare pdf-parse text extraction (PDFParse#getText), nothing else. Usage:
+ *   parse-only.ts <listFile.json> <index> <processes> <passes>
+ * Warms up on two files, reports {ready}, waits for "go" on stdin, then extracts its share
+ * (every <processes>-th file, <passes> times) and reports per-file times and its peak RSS.
+ */
+import fs from "node:fs";
+import readline from "node:readline";
+import { PDFParse } from "pdf-parse";
+
+const send = (m: object) => process.stdout.write(JSON.stringify(m) + "\n");
+
+async function extract(bytes: Uint8Array): Promise<number> {
+  const parser = new PDFParse({ data: bytes.slice() });
+  try {
+    return (await parser.getText()).text.length;
+  } finally {
+    await parser.destroy();
+  }
+}
+
+try {
+  const [listFile, indexArg, procArg, passArg] = process.argv.slice(2);
+  const files = JSON.parse(fs.readFileSync(listFile!, "utf8")) as string[];
+  const index = Number(indexArg);
+  const processes = Number(procArg);
+  const mine = files.filter((_, i) => i % processes === index).map((f) => fs.readFileSync(f));
+  const coldStart = performance.now();
+  for (const bytes of mine.slice(0, 2)) await extract(bytes);
+  send({ ready: true, coldMs: performance.now() - coldStart });
+  const stdin = readline.createInterface({ input: process.stdin });
+  for await (const line of stdin) if (line.trim() === "go") break;
+  const perFileMs: number[] = [];
+  const start = performance.now();
+  for (let pass = 0; pass < Number(passArg); pass++) {
+    for (const bytes of mine) {
+      const t = performance.now();
+      await extract(bytes);
+      perFileMs.push(performance.now() - t);
+    }
+  }
+  const wallMs = performance.now() - start;
+  const hwm = fs.readFileSync("/proc/self/status", "utf8").match(/^VmHWM:\s+(\d+) kB/m);
+  send({ done: true, files: perFileMs.length, wallMs, perFileMs, peakRssMb: hwm ? Number(hwm[1]) / 1024 : null });
+  stdin.close();
+} catch (error) {
+  send({ error: error instanceof Error ? error.message : String(error) });
+  process.exitCode = 1;
+}

@@ -1,0 +1,136 @@
+/**
+ * Hashed sparse inputs, the Monolith way: terms are hashed (FNV-1a, no vocabulary to ship or keep
+ * in sync) into two tables held as plain Float32Arrays outside TensorFlow.js:
+ * - an embedding table [embedBuckets × embedDim]: the resume's terms are mean-pooled ("embedding
+ *   bag") into one vector that feeds the deep part;
+ * - a wide weight per bucket [wideBuckets]: the logit gets the SUM of the weights of the resume's
+ *   terms and of the (posting × term) crosses, the classic Wide & Deep cross-product features that
+ *   let recruiters of one posting reward a term without moving other postings.
+ * Lookups and their gradients are done here in JS: tfjs-backend-wasm has no UnsortedSegmentSum
+ * kernel, so `tf.gather` cannot be differentiated on wasm; a sparse update in JS touches only the
+ * rows a batch used (lazy Adagrad), which is also what a parameter server does.
+ */
+export interface SparseConfig {
+  embedBuckets: number;
+  embedDim: number;
+  wideBuckets: number;
+}
+
+export const DEFAULT_SPARSE: SparseConfig = { embedBuckets: 4096, embedDim: 8, wideBuckets: 16384 };
+
+export function fnv1a(s: string, seed = 0x811c9dc5): number {
+  let h = seed >>> 0;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
+  return h >>> 0;
+}
+
+/** Bucket ids of one example: `embed` for the bag, `wide` for term + cross weights. */
+export interface SparseIds {
+  embed: Int32Array;
+  wide: Int32Array;
+  /** Index into `wide` where the (posting × term) crosses start (terms before it). */
+  crossStart: number;
+}
+
+/** 32-bit hash of each term; what a feature cache stores (the buckets depend on the model's config). */
+export function termHashes(terms: readonly string[]): Uint32Array {
+  return Uint32Array.from(terms, (t) => fnv1a(t));
+}
+
+/** murmur3 finaliser: spreads a combined hash over all 32 bits before the modulo. */
+function mix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+const WIDE_SALT = 0x9747b28c;
+
+export function sparseIds(terms: readonly string[] | Uint32Array, postingId: string, cfg: SparseConfig): SparseIds {
+  const hashes = terms instanceof Uint32Array ? terms : termHashes(terms);
+  const n = hashes.length;
+  const embed = new Int32Array(n);
+  const wide = new Int32Array(2 * n);
+  const postingSalt = fnv1a(`posting:${postingId}`);
+  for (let i = 0; i < n; i++) {
+    const h = hashes[i]!;
+    embed[i] = h % cfg.embedBuckets;
+    wide[i] = mix(h ^ WIDE_SALT) % cfg.wideBuckets;
+    wide[n + i] = mix(Math.imul(h, 31) ^ postingSalt) % cfg.wideBuckets;
+  }
+  return { embed, wide, crossStart: n };
+}
+
+/** Mean-pooled embeddings [n × dim] and summed wide weights [n] for a batch of examples. */
+export function lookup(ids: readonly SparseIds[], embedding: Float32Array, wide: Float32Array, dim: number): { bag: Float32Array; wideSum: Float32Array } {
+  const bag = new Float32Array(ids.length * dim);
+  const wideSum = new Float32Array(ids.length);
+  ids.forEach((x, i) => {
+    const o = i * dim;
+    const n = x.embed.length;
+    if (n > 0) {
+      for (let k = 0; k < n; k++) {
+        const e = x.embed[k]! * dim;
+        for (let d = 0; d < dim; d++) bag[o + d]! += embedding[e + d]!;
+      }
+      for (let d = 0; d < dim; d++) bag[o + d]! /= n;
+    }
+    let s = 0;
+    for (let k = 0; k < x.wide.length; k++) s += wide[x.wide[k]!]!;
+    wideSum[i] = s;
+  });
+  return { bag, wideSum };
+}
+
+/**
+ * Lazy Adagrad with L2 on the rows a batch touched. `gradBag` [n × dim] is dLoss/d(bag), `gradWide`
+ * [n] is dLoss/d(wideSum); both already include the batch's example weights.
+ */
+export class SparseAdagrad {
+  private readonly accEmbed: Float32Array;
+  private readonly accWide: Float32Array;
+
+  constructor(
+    private readonly cfg: SparseConfig,
+    private readonly lr: { embed: number; wide: number },
+    private readonly l2: number,
+  ) {
+    this.accEmbed = new Float32Array(cfg.embedBuckets * cfg.embedDim).fill(1e-4);
+    this.accWide = new Float32Array(cfg.wideBuckets).fill(1e-4);
+  }
+
+  step(ids: readonly SparseIds[], gradBag: Float32Array, gradWide: Float32Array, embedding: Float32Array, wide: Float32Array): void {
+    const dim = this.cfg.embedDim;
+    const gE = new Map<number, Float32Array>();
+    const gW = new Map<number, number>();
+    ids.forEach((x, i) => {
+      const n = x.embed.length;
+      if (n > 0) {
+        for (let k = 0; k < n; k++) {
+          const b = x.embed[k]!;
+          let g = gE.get(b);
+          if (!g) gE.set(b, (g = new Float32Array(dim)));
+          for (let d = 0; d < dim; d++) g[d]! += gradBag[i * dim + d]! / n;
+        }
+      }
+      const gw = gradWide[i]!;
+      if (gw !== 0) for (let k = 0; k < x.wide.length; k++) gW.set(x.wide[k]!, (gW.get(x.wide[k]!) ?? 0) + gw);
+    });
+    for (const [b, g] of gE) {
+      for (let d = 0; d < dim; d++) {
+        const j = b * dim + d;
+        const grad = g[d]! + this.l2 * embedding[j]!;
+        this.accEmbed[j]! += grad * grad;
+        embedding[j]! -= (this.lr.embed * grad) / Math.sqrt(this.accEmbed[j]!);
+      }
+    }
+    for (const [b, g] of gW) {
+      const grad = g + this.l2 * wide[b]!;
+      this.accWide[b]! += grad * grad;
+      wide[b]! -= (this.lr.wide * grad) / Math.sqrt(this.accWide[b]!);
+    }
+  }
+}

@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import { extractProfile } from "../../../src/extract/index.ts";
+import { evalFixtures } from "../../../eval/extraction.ts";
+import { judge } from "../../../eval/fields.ts";
+import { FIXTURE_RESUMES } from "../../fixtures/corpus.ts";
+import { HELDOUT_RESUMES } from "../../fixtures/corpus-heldout.ts";
+import { RESUME_ID } from "./helpers.ts";
+
+const TEXT = `Jane Doe
+jane@example.com
+
+EDUCATION
+Ph.D. in Computer Science, Lakeview University, Expected May 2026
+
+EXPERIENCE
+Research Intern, Streamly, Jun 2024 – Aug 2024
+- Built a two-tower recommender system in PyTorch
+`;
+
+describe("evidence is the resume line a claim comes from", () => {
+  const p = extractProfile(TEXT, RESUME_ID, { today: "2025-11" });
+  it("degree, graduation and signals cite their whole trimmed line, with offsets into the text", () => {
+    const line = "Ph.D. in Computer Science, Lakeview University, Expected May 2026";
+    for (const f of ["highestDegree", "graduationDate", "education.level"]) {
+      expect(p.evidence.find((e) => e.feature === f)?.text).toBe(line);
+    }
+    expect(p.evidence.find((e) => e.feature === "signals.recommenderSystems")?.text).toBe("- Built a two-tower recommender system in PyTorch");
+    for (const e of p.evidence) {
+      expect(TEXT.slice(e.start, e.end)).toBe(e.text);
+      expect(e.text).toBe(e.text.trim());
+    }
+  });
+});
+
+describe("eval:extraction field judging", () => {
+  it("judges only the fields a truth states, year-only graduation by year", () => {
+    const p = extractProfile(TEXT, RESUME_ID, { today: "2025-11" });
+    const j = judge(p, { level: "phd", graduation: "2026", email: "JANE@example.com" });
+    expect(j.map((x) => [x.field, x.ok])).toEqual([["level", true], ["graduation", true], ["email", true]]);
+    expect(judge(p, { level: "masters" })[0]!.ok).toBe(false);
+  });
+
+  // Regression floor on the TXT renderings (the full three-format run is `npm run eval:extraction`).
+  for (const [name, set] of [["fixtures", FIXTURE_RESUMES], ["second set", HELDOUT_RESUMES]] as const) {
+    it(`${name}: at least 95 percent of fields right`, async () => {
+      const s = await evalFixtures(name, [...set], ["txt"]);
+      expect(s.total.right / s.total.judged).toBeGreaterThanOrEqual(0.95);
+    });
+  }
+});
