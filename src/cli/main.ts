@@ -27,12 +27,19 @@ const program = new Command("shortlist")
   .showHelpAfterError()
   .exitOverride();
 
-for (const register of [registerStart, registerWorker, registerParse, registerPostings, registerSubmit, registerTop, registerExplain, registerLabel, registerRetrain, registerModels]) {
-  register(program);
-}
-for (const register of [registerServe, registerTokens]) register(program);
-for (const register of [registerAudit, registerErase, registerLog, registerOverLimit]) register(program); // responsible use (issue 8)
-for (const register of [registerFailed, registerRetry]) register(program); // dead-letter view (issue 7)
+const COMMANDS = [
+  // the pipeline
+  registerStart, registerWorker, registerParse, registerPostings, registerSubmit, registerTop, registerExplain,
+  // review, labels and models
+  registerLabel, registerRetrain, registerModels,
+  // the HTTP service and its tokens
+  registerServe, registerTokens,
+  // operations: dead letters
+  registerFailed, registerRetry,
+  // responsible use
+  registerOverLimit, registerAudit, registerErase, registerLog,
+];
+for (const register of COMMANDS) register(program);
 program.commands.forEach((c) => c.exitOverride());
 
 try {

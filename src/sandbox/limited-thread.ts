@@ -41,20 +41,11 @@ export interface ThreadLimits {
   maxMemoryMb: number;
   /** Resident-memory sampling period. @defaultValue 50 */
   sampleMs?: number;
-  /** Module URLs imported before the entry, e.g. loader hooks. @defaultValue [] */
-  preload?: readonly URL[];
 }
 
-/**
- * The entry is TypeScript: the thread registers tsx itself (`--import` loader hooks are not
- * inherited by threads), then imports the preloads (more loader hooks) in order, then the entry.
- */
-const bootstrap = (entry: string, preload: readonly string[]) =>
-  `import(${JSON.stringify(TSX_API)}).then(async (tsx) => {
-    tsx.register();
-    for (const url of ${JSON.stringify(preload)}) await import(url);
-    await import(${JSON.stringify(entry)});
-  })`;
+/** The entry is TypeScript: the thread registers tsx itself (`--import` loader hooks are not inherited by threads). */
+const bootstrap = (entry: string) =>
+  `import(${JSON.stringify(TSX_API)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); })`;
 
 export class LimitedThread<I, O> {
   private ready: Promise<Worker> | null = null;
@@ -87,7 +78,7 @@ export class LimitedThread<I, O> {
   private start(): Promise<Worker> {
     if (this.ready) return this.ready;
     const ready = new Promise<Worker>((resolve, reject) => {
-      const worker = new Worker(bootstrap(this.entry.href, (this.limits.preload ?? []).map((u) => u.href)), {
+      const worker = new Worker(bootstrap(this.entry.href), {
         eval: true,
         resourceLimits: { maxOldGenerationSizeMb: this.limits.maxMemoryMb },
       });

@@ -16,11 +16,13 @@ describe("rankKey", () => {
 });
 
 describe("inversePropensityWeight", () => {
-  it("weighs decisions made further down the list more, up to a cap", () => {
+  it("weighs advances made further down the list more, up to a cap; rejects and unknown ranks weigh 1", () => {
     expect(inversePropensityWeight(null)).toBe(1);
     expect(inversePropensityWeight(1)).toBe(1);
-    expect(inversePropensityWeight(7)).toBeCloseTo(3, 5);
-    expect(inversePropensityWeight(10_000)).toBe(5);
+    expect(inversePropensityWeight(3)).toBe(1);
+    expect(inversePropensityWeight(6)).toBeCloseTo(2, 5);
+    expect(inversePropensityWeight(10_000)).toBe(10);
+    expect(inversePropensityWeight(10_000, 0)).toBe(1);
   });
 });
 
