@@ -16,6 +16,8 @@ import { ThreadReply, type ThreadErrorData } from "./thread-task.ts";
 
 const MiB = 1024 * 1024;
 const TSX_API = import.meta.resolve("tsx/esm/api");
+/** Serves node_modules/**\/*.mjs untransformed (pdf.js's 2 MB worker costs seconds through tsx). */
+const PLAIN_NODE_MODULES = new URL("../../workers/plain-node-modules.mjs", import.meta.url).href;
 
 export type LimitReason = "timeout" | "memory";
 
@@ -43,9 +45,13 @@ export interface ThreadLimits {
   sampleMs?: number;
 }
 
-/** The entry is TypeScript: the thread registers tsx itself (`--import` loader hooks are not inherited by threads). */
+/**
+ * The entry is TypeScript: the thread registers tsx itself (`--import` loader hooks are not inherited
+ * by threads), then the plain-node-modules hook (registered later, so it runs first for those files).
+ */
 const bootstrap = (entry: string) =>
-  `import(${JSON.stringify(TSX_API)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); })`;
+  `import(${JSON.stringify(TSX_API)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(PLAIN_NODE_MODULES)}); })` +
+  `.then(() => import(${JSON.stringify(entry)}))`;
 
 export class LimitedThread<I, O> {
   private ready: Promise<Worker> | null = null;
