@@ -29,7 +29,7 @@ Options:
   --only <list>          comma-separated sections: ${SECTIONS.join(",")} (default: all)
   --passes <n>           times the PDF corpus is ingested for the throughput figures (default 4)
   --members <n>          shortlist size for the read figure (default 1000000)
-  --rescore <n>          open candidates rescored (default 20000; the figure projects to 100k)
+  --rescore <n>          open candidates rescored (default 100000, the target size)
   --retrain <n>          labelled outcomes trained and evaluated (default 100000)
   -h, --help             this text
 
@@ -49,7 +49,7 @@ async function main(): Promise<number> {
         only: { type: "string" },
         passes: { type: "string", default: "4" },
         members: { type: "string", default: "1000000" },
-        rescore: { type: "string", default: "20000" },
+        rescore: { type: "string", default: "100000" },
         retrain: { type: "string", default: "100000" },
         help: { type: "boolean", short: "h", default: false },
       },
