@@ -4,6 +4,7 @@
  * small `maintenance` queue. A resume that also applied to an open posting is kept.
  */
 import { Queue, Worker } from "bullmq";
+import { log } from "../log.ts";
 import type { AppContext } from "./context.ts";
 import { eraseResume, type EraseDeps } from "./erase.ts";
 
@@ -58,5 +59,6 @@ export async function startMaintenance(ctx: AppContext, options: { schedule: boo
     const erased = await sweepRetention({ stores: ctx.stores, queues: ctx.queues }, ctx.config.retentionDays);
     return { erased: erased.length };
   }, { ...base, concurrency: 1 });
+  worker.on("error", (error) => log.error("worker error", { queue: MAINTENANCE_QUEUE, error: error.message }));
   return { worker, close: () => queue.close() };
 }

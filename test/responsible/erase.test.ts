@@ -5,6 +5,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openContext } from "../../src/app/context.ts";
 import { enforceApplicationLimit } from "../../src/app/application-limit.ts";
 import { recordDecision } from "../../src/app/decisions.ts";
 import { eraseResume, erasures, resumesByEmail } from "../../src/app/erase.ts";
@@ -108,15 +109,18 @@ describe("erasure", () => {
   });
 
   it("registers the daily retention job scheduler on the maintenance queue", async () => {
-    const m = await startMaintenance(sys.ctx, { schedule: true });
+    // Its own connection: closing the worker must not race the shared test connection's cleanup.
+    const own = openContext(sys.ctx.config);
+    const m = await startMaintenance(own, { schedule: true });
     try {
       const { Queue } = await import("bullmq");
-      const q = new Queue("maintenance", { connection: sys.ctx.redis, prefix: sys.ctx.config.prefix });
+      const q = new Queue("maintenance", { connection: own.redis, prefix: own.config.prefix });
       expect((await q.getJobSchedulers()).map((s) => s.key)).toContain(RETENTION_SCHEDULER_ID);
       await q.close();
     } finally {
       await m.worker.close();
       await m.close();
+      await own.close();
     }
   });
 });
