@@ -40,15 +40,6 @@ export function splitLines(text: string): Line[] {
   return lines;
 }
 
-/** The line without its list marker, and how many characters the marker took. */
-export function stripBullet(line: Line): { body: string; offset: number } {
-  const m = BULLET.exec(line.text);
-  if (!m) return { body: line.text, offset: 0 };
-  const rest = line.text.slice(m[0].length);
-  const lead = rest.length - rest.trimStart().length;
-  return { body: rest.trimStart(), offset: m[0].length + lead };
-}
-
 /** Evidence for `line.text.slice(from, to)`, converted to offsets in the original text. */
 export function evidenceAt(feature: string, line: Line, from = 0, to = line.text.length): Evidence {
   return { feature, text: line.text.slice(from, to), start: line.start + from, end: line.start + to };
