@@ -1,8 +1,9 @@
 /**
- * `npm run eval:extraction [-- --json] [-- --set fixtures,heldout,shared] [-- --misses]`
+ * `npm run eval:extraction [-- --json] [-- --set fixtures,heldout,unseen,shared] [-- --misses]`
  * Per-field extraction accuracy on
  *   (a) the repo's labelled fixtures (test/fixtures/corpus.ts), each rendered to PDF, DOCX and TXT;
  *   (b) the second, held-out-style fixture set (test/fixtures/corpus-heldout.ts), same three formats;
+ *   (b') the third set (test/fixtures/corpus-unseen.ts), written blind before the extractor was read; same formats;
  *   (c) when ../shared/data is present, the labelled public data (test/shared-data/labelled.ts says which
  *       fields each source can judge).
  * Every document goes through readDocument (when it is a file) + extractProfile, as in production.
@@ -16,6 +17,7 @@ import { extractProfile } from "../src/extract/index.ts";
 import { readDocument } from "../src/parse/index.ts";
 import { FIXTURE_AS_OF, FIXTURE_RESUMES, type FixtureResume } from "../test/fixtures/corpus.ts";
 import { HELDOUT_RESUMES } from "../test/fixtures/corpus-heldout.ts";
+import { UNSEEN_RESUMES } from "../test/fixtures/corpus-unseen.ts";
 import { renderFixture } from "../test/fixtures/render.ts";
 import {
   listResumeDocx, listResumePdfs, loadDataTurks, loadDotin, loadRendercv, loadVrundag91, naukriTruth, SHARED_DATA, type LabelledDoc,
@@ -117,10 +119,10 @@ function render(sets: SetScore[], showMisses: boolean): string {
   return lines.join("\n");
 }
 
-const USAGE = `usage: npm run eval:extraction -- [--json] [--misses] [--timings] [--set fixtures,heldout,shared]
+const USAGE = `usage: npm run eval:extraction -- [--json] [--misses] [--timings] [--set fixtures,heldout,unseen,shared]
 
 Per-field extraction accuracy: repo fixtures and the held-out-style second set (each rendered to PDF, DOCX and
-TXT), and the labelled public data in ${SHARED_DATA} when present. --misses lists every wrong field;
+TXT), the third set written blind (unseen), and the labelled public data in ${SHARED_DATA} when present. --misses lists every wrong field;
 --timings adds readDocument time per real PDF in resumes-pdf/.`;
 
 async function main(argv: string[]): Promise<number> {
@@ -131,14 +133,15 @@ async function main(argv: string[]): Promise<number> {
   const known = new Set(["--json", "--misses", "--set", "--timings"]);
   const setArg = argv[argv.indexOf("--set") + 1];
   const bad = argv.filter((a, i) => !known.has(a) && argv[i - 1] !== "--set");
-  const wanted = argv.includes("--set") ? (setArg ?? "").split(",") : ["fixtures", "heldout", "shared"];
-  if (bad.length > 0 || wanted.some((w) => !["fixtures", "heldout", "shared"].includes(w))) {
+  const wanted = argv.includes("--set") ? (setArg ?? "").split(",") : ["fixtures", "heldout", "unseen", "shared"];
+  if (bad.length > 0 || wanted.some((w) => !["fixtures", "heldout", "unseen", "shared"].includes(w))) {
     console.error(`eval:extraction: unknown argument(s) ${[...bad, ...wanted].join(" ")}\n${USAGE}`);
     return 2;
   }
   const sets: SetScore[] = [];
   if (wanted.includes("fixtures")) sets.push(await evalFixtures("fixtures", FIXTURE_RESUMES));
   if (wanted.includes("heldout")) sets.push(await evalFixtures("second-set", HELDOUT_RESUMES));
+  if (wanted.includes("unseen")) sets.push(await evalFixtures("unseen", UNSEEN_RESUMES));
   if (wanted.includes("shared")) {
     const shared = await evalShared();
     if (shared.length === 0) console.error(`eval:extraction: no shared data at ${SHARED_DATA}; skipped`);

@@ -7,10 +7,11 @@
  */
 import type { Evidence } from "../domain/profile.ts";
 import { monthIndex, scanDates } from "./dates.ts";
+import { findDegrees } from "./degrees.ts";
 import { evidenceAt } from "./lines.ts";
 import type { SectionedLine } from "./sections.ts";
 
-const TRIGGER = /\b(?:availab(?:le|ility)|(?:can|able to|could|ready to|looking to|open to) start|start(?:ing)? date|earliest start|start(?:ing)? (?:in|from|on)|join(?:ing)? (?:in|from))\b/i;
+const TRIGGER = /\b(?:availab(?:le|ility)|(?:can|able to|could|ready to|looking to|open to) start|start(?:ing)? date|earliest start|start(?:ing)? (?:in|from|on)|join(?:ing)? (?:in|from)|(?:expected|able|ready|available|can) to join|(?:date of|expected) joining|joining date)\b/i;
 const IMMEDIATE = /\b(?:immediately|immediate|now|asap|right away|at once)\b/i;
 const AFTER_GRADUATION = /\bafter (?:my )?graduation\b|\bupon graduation\b|\bonce I graduate\b/i;
 
@@ -28,6 +29,10 @@ export function extractAvailability(lines: SectionedLine[], today: string): Avai
     if (l.blank || l.heading) continue;
     if (!(TRIGGER.test(l.text) || l.section === "availability")) continue;
     if (/\bupon request\b/i.test(l.text)) continue;
+    // Without a trigger word, an Availability-section line must look like a start date: a degree line or a range
+    // that has already ended ("BSc Computer Science, 2020 – 2023") under a heading we missed is history.
+    const past = (d: { range: boolean; to: string | null }) => d.range && d.to !== null && monthIndex(d.to) < monthIndex(today);
+    if (!TRIGGER.test(l.text) && (findDegrees(l.text).length > 0 || scanDates(l.text).some(past))) continue;
     const trig = TRIGGER.exec(l.text);
     // Dates after the trigger are the start date; "M.S. 2024, available June 2026" has two dates.
     const from = trig ? trig.index : 0;

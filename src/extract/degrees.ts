@@ -34,6 +34,11 @@ const RULES: Rule[] = [
   { re: /\bDipl\.?\s?-?\s?Ing\b\.?|\bDiplom-Ingenieur(?:in)?\b/gi, level: "masters" },
   // Diplom in Informatik (computer science): a five-year German degree, master's-equivalent like Dipl.-Ing.
   { re: /\bDipl\.?\s?-?\s?Inf\b\.?|\bDiplom-Informatiker(?:in)?\b/gi, level: "masters", field: "Informatik" },
+  // UK integrated (undergraduate) master's; Italian laurea magistrale; French engineering diploma (master's level).
+  { re: /\b(?:MMath|MPhys|MChem|MSci|MBiol|MComp|MInf|MEcon)\b|\bLaurea\s+(?:Magistrale|Specialistica)\b|\bDipl[oô]me d['’]Ing[ée]nieur\b/g, level: "masters" },
+  // Latin-American / Iberian first degrees (Licenciatura, Bacharel) and the Italian laurea (triennale), as credential
+  // evaluators usually rate them. ("Licentiate" is left out: in Sweden and Finland it is a post-master's degree.)
+  { re: /\bLicenciatur[ae]\b|\bLicenciad[oa]\b|\bBacharel(?:ado)?\b|\bLaurea(?:\s+Triennale)?\b/g, level: "bachelors" },
   // Long forms in any case ("MASTER OF SCIENCE IN …" from all-caps resumes); short forms stay case-sensitive below.
   { re: /\bMaster(?:'?s)?(?=\s+(?:of|in)\b)|\bMaster(?:'?s)?\s+degree\b/gi, level: "masters" },
   { re: /\bBachelor(?:'?s)?(?=\s+(?:of|in)\b)|\bBachelor(?:'?s)?\s+degree\b/gi, level: "bachelors" },
@@ -102,6 +107,15 @@ function cleanField(raw: string): string | null {
  */
 export function fieldOf(line: string, d: DegreeMention): string | null {
   if (d.impliedField) return d.impliedField;
+  // "Licenciatura en Física (Licentiate in Physics)", "Bacharel em Engenharia Mecânica (B.Eng. Mechanical
+  // Engineering)": a field we cannot grade followed by an English gloss — the gloss's field is the one to report.
+  const gloss = /^\s*(?:(?:in|en|em|de|of)\s+)?([\p{L} ]+?)\s*\(([^()]+)\)/u.exec(line.slice(d.end));
+  if (gloss && !knownField(gloss[1]!)) {
+    const inner = gloss[2]!.trim();
+    const m = findDegrees(inner)[0];
+    const f = (m ? inner.slice(m.end) : inner.replace(/^\p{L}+\s+(?=in\s|of\s)/u, "")).replace(/^\s*(?:in|of)\s+/i, "").trim();
+    if (/^[A-Z]/.test(f) && knownField(f)) return f;
+  }
   // "Dipl.-Ing. Maschinenbau (Mechanical Engineering)": when the field is not one we know but its
   // parenthetical is, the parenthetical is a translation we can grade. ("Computer Science (Machine
   // Learning)" keeps its field: the parenthetical there is a specialisation.)
@@ -112,7 +126,7 @@ export function fieldOf(line: string, d: DegreeMention): string | null {
   const paren = /^(?:\/[A-Z][\w.]*)?\s*\(([A-Z][\p{L} &]+)\)/u.exec(after);
   if (paren && knownField(paren[1]!) && !/^(?:Hons?|Honou?rs)$/i.test(paren[1]!)) return paren[1]!;
   // "Bachelor of Science in X": skip the generic "of Science" and take what follows "in".
-  const inX = /^\s*(?:(?:of|in)\s+(?:Science|Arts|Engineering|Applied Science|Philosophy|Technology)\s*,?\s*)?(?:\(\w+\)\s*)?(?:Candidate\s+|Student\s+)?(?:in|,|:|-|–)?\s*(.*)$/i.exec(after);
+  const inX = /^\s*(?:(?:of|in)\s+(?:Science|Arts|Engineering|Applied Science|Philosophy|Technology)\s*,?\s*)?(?:\(\w+\)\s*)?(?:Candidate\s+|Student\s+)?(?:(?:in|en|em)\b|,|:|-|–)?\s*(.*)$/i.exec(after);
   const ofX = /^\s*of\s+(.*)$/i.exec(after);
   let f = inX ? cleanField(inX[1]!) : null;
   if (f && GENERIC.test(f)) f = null;

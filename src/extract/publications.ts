@@ -18,6 +18,13 @@ const VENUE_RE = new RegExp(`(?<![A-Za-z])(${VENUES.join("|")})(?![A-Za-z])(?:\\
 const MARKER = /^(?:\[\d+\]|\d{1,3}[.)]\s|[-•*▪◦]\s)/;
 const YEAR = /\b(?:19[89]\d|20\d\d)\b/;
 const PAPER_WORDS = /\b(?:published|accepted|paper|proceedings|workshop|first[- ]author|co-?authored|appeared in|preprint)\b/i;
+/** A listed work that names its outlet or review state, even without a year ("Under review at JMLR."). */
+const OUTLET = /\b(?:Journal|Proceedings|Transactions|Conference|Symposium|Workshop|Letters|under review|submitted to|revise and resubmit|R&R|in press|forthcoming|to appear)\b/i;
+/**
+ * Not papers by corpus rules: drafts and work in preparation, posters, talks and patents. A line saying so is no
+ * entry even inside a Publications section.
+ */
+const NOT_A_PAPER = /\b(?:in preparation|in prep\.|manuscript in preparation|draft|work in progress|poster|invited talk|keynote|patent)\b/i;
 
 /** Distinct venue names found in the given lines, in order of first appearance. */
 export function publicationVenues(lines: { text: string }[]): string[] {
@@ -54,18 +61,24 @@ export function extractPublications(lines: SectionedLine[]): Publications {
   const section = lines.filter((l) => l.section === "publications" && !l.blank && !l.heading);
   let entries: SectionedLine[];
   if (section.length > 0) {
-    const marked = section.filter((l) => MARKER.test(l.text));
-    const dated = section.filter((l) => YEAR.test(l.text));
-    const named = section.filter((l) => publicationVenues([l]).length > 0 || /["“”]/.test(l.text));
-    entries = marked.length > 0 ? marked : dated.length > 0 ? dated : named;
+    const papers = section.filter((l) => !NOT_A_PAPER.test(l.text));
+    const marked = papers.filter((l) => MARKER.test(l.text));
+    const dated = papers.filter((l) => YEAR.test(l.text));
+    const named = papers.filter((l) => publicationVenues([l]).length > 0 || /["“”]/.test(l.text) || OUTLET.test(l.text));
+    // Unmarked: a line with a year, or failing that an outlet ("Under review at JMLR."), is an entry.
+    // (An undated line must end like a citation: "…Optimization," continues on the next, dated line.)
+    const unmarked = dated.length > 0 ? papers.filter((l) => dated.includes(l) || (named.includes(l) && /[.)]$/.test(l.text))) : named;
+    entries = marked.length > 0 ? marked : unmarked;
     // Unmarked entries set off by blank lines (title / authors / venue, each possibly dated): one per paragraph.
-    const paragraphs = paragraphsOf(lines, section);
-    if (marked.length === 0 && paragraphs.length >= 2 && paragraphs.some((p) => p.filter((l) => YEAR.test(l.text)).length > 1)) {
+    // A paragraph whose every line is dated, or of five or more lines, is a list of one-line entries, not one entry.
+    const paragraphs = paragraphsOf(lines, papers);
+    const multiLine = (p: SectionedLine[]) => p.filter((l) => YEAR.test(l.text)).length > 1 && p.some((l) => !YEAR.test(l.text));
+    if (marked.length === 0 && paragraphs.length >= 2 && paragraphs.every((p) => p.length <= 4) && paragraphs.some(multiLine)) {
       entries = paragraphs.filter((p) => p.some((l) => YEAR.test(l.text) || publicationVenues([l]).length > 0)).map((p) => p[0]!);
     }
   } else {
     entries = lines.filter((l) => (l.section === "research" || l.section === "experience" || l.section === "projects" || l.section === "unknown")
-      && PAPER_WORDS.test(l.text) && publicationVenues([l]).length > 0);
+      && PAPER_WORDS.test(l.text) && publicationVenues([l]).length > 0 && !NOT_A_PAPER.test(l.text));
   }
   return {
     count: entries.length,

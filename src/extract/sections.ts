@@ -6,6 +6,8 @@
  * (a heading word, a colon, then content) opens the section inline.
  * Lines before the first heading are the header (name, contact).
  */
+import { scanDates } from "./dates.ts";
+import { findDegrees } from "./degrees.ts";
 import type { Line } from "./lines.ts";
 
 export type SectionKind =
@@ -45,6 +47,18 @@ const PHRASES: [string, SectionKind][] = [
   ["leadership", "other"], ["activities", "other"], ["volunteer", "other"], ["service", "other"],
   ["references", "other"], ["additional information", "other"], ["talks", "other"], ["patents", "other"],
   ["contact", "header"], ["details", "header"], ["personal details", "other"], ["reach me", "header"], ["contact details", "header"],
+  // Common headings the lists above missed; singular/plural and modifiers ("Invited", "Journal") are handled in vocabulary().
+  ["studies", "education"], ["academic studies", "education"], ["degree", "education"], ["academic", "education"],
+  ["industry", "experience"], ["internship", "experience"], ["positions held", "experience"], ["job market paper", "research"],
+  ["articles", "publications"], ["manuscripts", "publications"], ["papers under review", "publications"],
+  ["in preparation", "other"], ["manuscripts in preparation", "other"], ["work in progress", "other"],
+  ["posters", "other"], ["presentations", "other"], ["invited talks", "other"], ["others", "other"], ["other", "other"],
+  ["miscellaneous", "other"], ["misc", "other"], ["personal information", "other"], ["personal data", "other"],
+  ["start", "availability"], ["notice period", "availability"], ["notice", "availability"], ["when i can start", "availability"],
+  // Headings of non-English CVs written otherwise in English (diacritics are stripped first).
+  ["formation", "education"], ["formacion", "education"], ["experience professionnelle", "experience"], ["experiencia", "experience"],
+  ["competences", "skills"], ["langues", "skills"], ["idiomas", "skills"], ["outils", "skills"], ["kenntnisse", "skills"],
+  ["coordonnees", "header"], ["publicaciones", "publications"],
 ];
 const LOOKUP = new Map(PHRASES);
 
@@ -55,23 +69,57 @@ export interface Heading {
 }
 
 function normalise(s: string): string {
-  return s.toLowerCase().replace(/&/g, " and ").replace(/[^a-z ,/]/g, " ").replace(/\s+/g, " ").trim();
+  // "Expérience" → "experience"; a parenthetical ("Publications (peer-reviewed)") qualifies, it does not name.
+  return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/\([^)]*\)/g, " ")
+    .replace(/&/g, " and ").replace(/[^a-z ,/]/g, " ").replace(/\s+/g, " ").trim();
 }
 
-/** Kind of a heading text, or null: every part (split on and , /) must be heading vocabulary. */
-function vocabulary(s: string): SectionKind | null {
-  const parts = normalise(s).split(/\s*(?:,|\/|\band\b)\s*/).filter((p) => p.length > 0);
-  if (parts.length === 0) return null;
-  let kind: SectionKind | null = null;
-  for (const p of parts) {
-    const k = LOOKUP.get(p) ?? LOOKUP.get(p.replace(/^(?:relevant|selected|other|additional|key) /, ""));
-    if (k === undefined) return null;
-    kind ??= k;
+/** Words that qualify a heading noun without changing its kind ("Invited Talks", "Journal Papers", "Professional Career"). */
+const MODIFIERS = new Set([
+  "relevant", "selected", "select", "other", "additional", "key", "invited", "recent", "academic", "professional",
+  "research", "journal", "conference", "refereed", "peer", "reviewed", "technical", "industry", "industrial", "work",
+  "full", "list", "of", "my", "main", "core", "notable", "current", "previous", "prior", "related", "scientific",
+  "graduate", "undergraduate", "educational", "international", "major", "and", "contributed", "further",
+]);
+/** Trailing words that add nothing ("Education Background", "Employment Record", "Papers under review"). */
+const FILLERS = /\s+(?:background|history|record|records|details|overview|section|highlights|information|under review|so far)$/;
+
+function lookup(p: string): SectionKind | undefined {
+  const singular = p.replace(/s$/, "");
+  return LOOKUP.get(p) ?? LOOKUP.get(singular) ?? LOOKUP.get(`${p}s`);
+}
+
+/** Kind of one phrase: as written, without trailing filler, then without leading modifiers. */
+function phraseKind(phrase: string): SectionKind | undefined {
+  let p = phrase;
+  for (;;) {
+    const k = lookup(p) ?? lookup(p.replace(FILLERS, ""));
+    if (k !== undefined) return k;
+    const words = p.split(" ");
+    if (words.length < 2 || !MODIFIERS.has(words[0]!)) return undefined;
+    p = words.slice(1).join(" ");
   }
-  return kind;
+}
+
+/**
+ * Kind of a heading text, or null: every part (split on and , /) must be heading vocabulary, the first part
+ * deciding ("Research & Projects" → research); failing that, the whole phrase ("Journal and Conference Papers").
+ */
+function vocabulary(s: string): SectionKind | null {
+  const whole = normalise(s);
+  if (whole.length === 0) return null;
+  const parts = whole.split(/\s*(?:,|\/|\band\b)\s*/).filter((p) => p.length > 0);
+  // An all-lowercase line is often a wrapped tail ("services"): it must match the vocabulary exactly.
+  const exact = (p: string) => LOOKUP.get(p) ?? LOOKUP.get(p.replace(/^(?:relevant|selected|other|additional|key) /, ""));
+  if (s === s.toLowerCase()) return parts.length > 0 && parts.every((p) => exact(p) !== undefined) ? exact(parts[0]!)! : null;
+  const kinds = parts.map(phraseKind);
+  if (kinds.every((k) => k !== undefined)) return kinds[0]!;
+  return phraseKind(whole) ?? null;
 }
 
 function shaped(s: string): boolean {
+  // A heading does not end a sentence ("project." is the tail of a wrapped bullet).
+  if (s.endsWith(".")) return false;
   const words = s.split(/\s+/).filter((w) => /[A-Za-z]/.test(w));
   if (words.length === 0 || words.length > 6 || s.length > 48 || /\d/.test(s)) return false;
   // All-lowercase headings ("education") occur in minimalist templates; vocabulary still must match.
@@ -82,7 +130,7 @@ function shaped(s: string): boolean {
 
 export function headingOf(line: Line): Heading | null {
   if (line.blank || line.bullet) return null;
-  const t = line.text.replace(/[\s:|—–-]+$/, "").replace(/^[#=*\s]+/, "");
+  const t = line.text.replace(/[\s:|—–-]+$/, "").replace(/^[#=*\s]+/, "").replace(/\s*\([^)]*\)\s*/g, " ").trim();
   if (shaped(t)) {
     const kind = vocabulary(t);
     if (kind) return { kind, inline: false };
@@ -101,14 +149,46 @@ export interface SectionedLine extends Line {
   heading: boolean;
 }
 
+const CONTENT_SECTIONS = new Set<SectionKind>(["education", "experience", "research", "teaching", "projects", "publications", "unknown"]);
+const NOT_A_HEADING = /[\d@,.;]|\b(?:University|College|Institute|School|Inc|LLC|Ltd|GmbH|Corp|Lab|Laboratory|Company|Hospital)\b/i;
+
+/**
+ * A heading we have no word for ("WHERE I STUDIED", "JOB INTENTION"): written in capitals like at least one
+ * recognised heading of the same resume, at most four words, no digits or punctuation, not a place of study or
+ * work, and not the first line (the name). It opens a section of kind "other", so the lines under it are not
+ * read as belonging to the section above.
+ */
+function capsHeading(line: Line, first: boolean): boolean {
+  if (first || line.blank || line.bullet) return false;
+  const t = line.text.replace(/[\s:]+$/, "");
+  const words = t.split(/\s+/);
+  return /[A-Z]{2}/.test(t) && t === t.toUpperCase() && words.length <= 4 && t.length <= 40 && !NOT_A_HEADING.test(t)
+    && !/[-–—]$/.test(t) && findDegrees(t).length === 0;
+}
+
+/**
+ * The header is the name and contact block. A bullet, a sentence-long line or a date range ("since 2023",
+ * "2018 – 2022") before the first heading is résumé body under a heading we did not recognise ("Trajectory"), so
+ * from there on it is "unknown" (read like an untitled resume), not header. A lone date (of birth) is not.
+ */
+function bodyInHeader(line: Line): boolean {
+  return line.bullet || line.text.split(/\s+/).length > 12 || scanDates(line.text).some((d) => d.range);
+}
+
 /** Tag each line with the section it sits in. Without any heading everything is "unknown". */
 export function sectionize(lines: Line[]): SectionedLine[] {
   const headings = lines.map(headingOf);
+  const firstText = lines.findIndex((l) => !l.blank);
+  const capsStyle = headings.some((h, i) => h !== null && !h.inline && lines[i]!.text === lines[i]!.text.toUpperCase());
   const any = headings.some((h) => h !== null);
   let current: SectionKind = any ? "header" : "unknown";
   return lines.map((line, i) => {
-    const h = headings[i];
+    let h = headings[i];
+    // Inside content sections capitals are job titles, employers and degrees ("NOT WORKING", "INFOSYS"); only a
+    // header, list or statement section is ended by an unrecognised capitalised line.
+    if (!h && capsStyle && !CONTENT_SECTIONS.has(current) && capsHeading(line, i === firstText)) h = { kind: "other", inline: false };
     if (h) current = h.kind;
+    else if (current === "header" && bodyInHeader(line)) current = "unknown";
     return { ...line, section: current, heading: h != null && !h.inline };
   });
 }

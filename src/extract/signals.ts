@@ -10,8 +10,9 @@
  * Skills-only rule: a Skills/Summary/header line is the candidate's self-description, easy to pad
  * with the posting's buzzwords. For the topical signals (ML, recommender systems, data mining,
  * data structures & algorithms) such lines are WEAK: they add evidence but cannot make a signal
- * true alone — one STRONG hit (experience, research, teaching, projects, publications, coursework,
- * education, awards, or an untitled resume body) is required. generalPurposeProgramming is the
+ * true alone — one STRONG hit (experience, research, teaching, projects, publications,
+ * education, awards, or an untitled resume body) is required. Course lists are weak too, except for
+ * data structures & algorithms (weakFrom). generalPurposeProgramming is the
  * exception: listing a language in Skills is direct evidence of using it (see skills.ts) — unless
  * the line is a checklist echoing the posting (isPostingEcho), which counts for nothing.
  *
@@ -51,6 +52,7 @@ export const SIGNAL_TERMS: Record<TopicSignal, { terms: Term[]; traps: Term[] }>
       "=recommender", "collaborative filtering", "matrix factorization", "matrix factorisation", "learning to rank", "RecSys", "candidate generation",
       "two-tower", "implicit feedback", "CTR prediction", "click-through rate prediction", "=personalization",
       "=recommending items", "=recommending products", "=recommending content", "top-k recommendation",
+      "frequently bought together", "customers who bought",
     ]),
     // Letters of recommendation and references are about the candidate, not the field.
     traps: terms(["letter", "letters", "upon request", "references", "reference", "recommendation from"]),
@@ -61,8 +63,10 @@ export const SIGNAL_TERMS: Record<TopicSignal, { terms: Term[]; traps: Term[] }>
       "frequent itemset", "=mined", "frequent pattern", "association rule", "association rules", "=clustering", "k-means",
       "anomaly detection", "outlier detection", "knowledge discovery", "KDD", "ICDM", "information retrieval",
       "SIGIR", "WSDM", "CIKM", "topic modeling", "community detection", "large-scale data analysis",
+      // Any "<something> mining" ("log mining", "Mining temporal patterns") — minus the earth-moving kind (traps).
+      "=mining",
     ]),
-    traps: terms(["coal mining", "mining engineering"]),
+    traps: terms(["coal", "gold", "copper", "mineral", "minerals", "ore", "quarry", "bitcoin", "crypto", "cryptocurrency", "mining engineering", "mining company", "mining industry"]),
   },
   dataStructuresAlgorithms: {
     terms: terms([
@@ -76,6 +80,7 @@ export const SIGNAL_TERMS: Record<TopicSignal, { terms: Term[]; traps: Term[] }>
       "segment tree", "elimination tree", "elimination trees", "=trie", "hash table", "priority queue", "bloom filter",
       "skip list", "union-find", "inverted index", "nearest neighbour index", "nearest neighbor index", "HyperLogLog",
       "count-min", "shortest path", "shortest paths", "graph search", "data-structure",
+      "ring buffer", "ring buffers", "circular buffer", "lock-free", "Dijkstra", "binary search tree", "red-black tree", "balanced trees",
     ]),
     traps: terms([]),
   },
@@ -86,8 +91,26 @@ export const SIGNAL_TERMS: Record<TopicSignal, { terms: Term[]; traps: Term[] }>
  * paper is the skill in use. A Skills-list "Algorithms" is still only weak (rule above).
  */
 const BARE_ALGORITHM = terms(["algorithm", "algorithms", "segment tree", "segment trees", "graph algorithms"]);
+/** "bandit algorithms", "recommendation algorithm engineer": a learning method, not data structures & algorithms. */
+const LEARNING_ALGORITHM = /\b(?:bandit|learning|ML|recommendation|recommender|ranking|clustering|boosting|training|genetic|evolutionary|trading)\s+algorithms?\b/i;
 
 export const WEAK_SECTIONS = new Set<SectionKind>(["skills", "summary", "header", "availability"]);
+
+/**
+ * A course list names subjects taken, not work done ("Coursework: Data Mining, Machine Learning"): for machine
+ * learning, recommender systems and data mining it is weak, like a skills list. This covers a Coursework section
+ * and, inside any line, whatever follows a course label. Data structures & algorithms keeps counting coursework
+ * (an earlier, tested decision: the algorithms course is where most graduates exercise that skill).
+ */
+const COURSE_LABEL = /\b(?:(?:relevant|selected|graduate|key)\s+)?(?:course\s*work|courses|modules|subjects|classes)\s*(?:taken|include[ds]?)?\s*:/i;
+
+function weakFrom(line: SectionedLine, signal: TopicSignal): number {
+  if (WEAK_SECTIONS.has(line.section)) return 0;
+  if (signal === "dataStructuresAlgorithms") return Infinity;
+  if (line.section === "coursework") return 0;
+  const label = COURSE_LABEL.exec(line.text);
+  return label ? label.index : Infinity;
+}
 
 /** Matches of one topical signal in one line, after removing trap lines. */
 export function matchSignal(line: SectionedLine, signal: TopicSignal): TermMatch[] {
@@ -95,7 +118,7 @@ export function matchSignal(line: SectionedLine, signal: TopicSignal): TermMatch
   const tokens = tokenize(line.text);
   const hits = findTerms(tokens, ts);
   if (signal === "dataStructuresAlgorithms") {
-    hits.push(...findTerms(tokens, BARE_ALGORITHM));
+    hits.push(...findTerms(tokens, BARE_ALGORITHM).filter((h) => !LEARNING_ALGORITHM.test(line.text.slice(Math.max(0, h.start - 30), h.end))));
     // Complexity notation ("O(n log n)") is algorithm analysis.
     const o = /\bO\((?:n|log|1|m|k|V|E)[^)]{0,12}\)/.exec(line.text);
     if (o) hits.push({ term: BARE_ALGORITHM[0]!, start: o.index, end: o.index + o[0].length });
@@ -104,7 +127,8 @@ export function matchSignal(line: SectionedLine, signal: TopicSignal): TermMatch
   if (hits.length === 0) return hits;
   if (traps.length > 0 && findTerms(tokens, traps).length > 0) {
     // A trap line keeps only hits that are unambiguous on their own ("collaborative filtering").
-    return signal === "recommenderSystems" ? hits.filter((h) => !/recommend/i.test(h.term.source)) : hits;
+    if (signal === "recommenderSystems") return hits.filter((h) => !/recommend/i.test(h.term.source));
+    if (signal === "dataMining") return hits.filter((h) => h.term.source !== "mining");
   }
   return hits;
 }
@@ -136,7 +160,9 @@ export function detectSignal(lines: SectionedLine[], signal: TopicSignal): Signa
     const hits = matchSignal(l, signal);
     const first = hits[0];
     if (!first) continue;
-    (WEAK_SECTIONS.has(l.section) ? weak : strong).push(evidenceAt(`signals.${signal}`, l, first.start, hits[hits.length - 1]!.end));
+    const strongHits = hits.filter((h) => h.start < weakFrom(l, signal));
+    if (strongHits.length > 0) strong.push(evidenceAt(`signals.${signal}`, l, strongHits[0]!.start, strongHits[strongHits.length - 1]!.end));
+    else weak.push(evidenceAt(`signals.${signal}`, l, first.start, hits[hits.length - 1]!.end));
   }
   const value = strong.length > 0;
   return { value, evidence: value ? [...strong, ...weak].slice(0, MAX_EVIDENCE) : [] };

@@ -1,7 +1,7 @@
 /**
  * Programming languages and tools, with canonical names. Languages whose names are also ordinary
  * words or initials ("C", "Go", "R", "Julia", "Ruby", "Swift") count only in a list context: the
- * Skills section, or a line that also names an unambiguous language. generalPurposeProgramming is
+ * Skills section, or a line that also names an unambiguous language — or right after "written/implemented in". generalPurposeProgramming is
  * decided from GENERAL_PURPOSE: R, MATLAB and SQL are languages but not general-purpose ones
  * (a "MATLAB/R only" resume does not show general-purpose programming).
  */
@@ -50,6 +50,8 @@ const TOOLS: Entry[] = [
   ["ONNX", rx("ONNX")], ["Jupyter", rx("jupyter", "i")], ["LangChain", rx("langchain", "i")], ["MATLAB", rx("matlab", "i")],
 ];
 
+const USED_IN = /\b(?:written|implemented|coded|programmed|developed|rewritten|ported)\s+(?:\w+\s+)?in\s+$/i;
+
 export interface Found {
   names: string[];
   evidence: Evidence[];
@@ -66,11 +68,13 @@ function scan(lines: SectionedLine[], table: Entry[], feature: string): Found {
     // List context: the skills section or a line that also names an unambiguous entry.
     const listy = l.section === "skills" || table.some(([, re, amb]) => !amb && re.test(l.text));
     for (const [name, re, ambiguous] of table) {
-      if (ambiguous && !listy) continue;
       const m = re.exec(l.text);
       if (!m) continue;
+      // "an aligner written in C", "implemented in Go": the verb says it is a language, list or not.
+      const usedIn = ambiguous && USED_IN.test(l.text.slice(0, m.index));
+      if (ambiguous && !listy && !usedIn) continue;
       // Ambiguous single letters ("C", "R") must sit between list separators.
-      if (ambiguous && name.length === 1) {
+      if (ambiguous && name.length === 1 && !usedIn) {
         const before = l.text.slice(0, m.index);
         const after = l.text.slice(m.index + m[0].length);
         if (!/(?:^|[,/|:(]|\b(?:and|in|with|using))\s*$/.test(before) || !/^\s*(?:$|[,/|;)]|and\b)/.test(after)) continue;
