@@ -1,9 +1,10 @@
 /**
- * `npm run eval:extraction [-- --json] [-- --set fixtures,heldout,unseen,shared] [-- --misses]`
+ * `npm run eval:extraction [-- --json] [-- --set fixtures,heldout,unseen,fresh,shared] [-- --misses]`
  * Per-field extraction accuracy on
  *   (a) the repo's labelled fixtures (test/fixtures/corpus.ts), each rendered to PDF, DOCX and TXT;
  *   (b) the second, held-out-style fixture set (test/fixtures/corpus-heldout.ts), same three formats;
  *   (b') the third set (test/fixtures/corpus-unseen.ts), written blind before the extractor was read; same formats;
+ *   (b'') the fourth set (test/fixtures/corpus-fresh.ts), written blind after the third set's fixes; same formats;
  *   (c) when ../shared/data is present, the labelled public data (test/shared-data/labelled.ts says which
  *       fields each source can judge).
  * Every document goes through readDocument (when it is a file) + extractProfile, as in production.
@@ -18,6 +19,7 @@ import { readDocument } from "../src/parse/index.ts";
 import { FIXTURE_AS_OF, FIXTURE_RESUMES, type FixtureResume } from "../test/fixtures/corpus.ts";
 import { HELDOUT_RESUMES } from "../test/fixtures/corpus-heldout.ts";
 import { UNSEEN_RESUMES } from "../test/fixtures/corpus-unseen.ts";
+import { FRESH_RESUMES } from "../test/fixtures/corpus-fresh.ts";
 import { renderFixture } from "../test/fixtures/render.ts";
 import {
   listResumeDocx, listResumePdfs, loadDataTurks, loadDotin, loadRendercv, loadVrundag91, naukriTruth, SHARED_DATA, type LabelledDoc,
@@ -119,11 +121,13 @@ function render(sets: SetScore[], showMisses: boolean): string {
   return lines.join("\n");
 }
 
-const USAGE = `usage: npm run eval:extraction -- [--json] [--misses] [--timings] [--set fixtures,heldout,unseen,shared]
+const USAGE = `usage: npm run eval:extraction -- [--json] [--misses] [--timings] [--set fixtures,heldout,unseen,fresh,shared]
 
 Per-field extraction accuracy: repo fixtures and the held-out-style second set (each rendered to PDF, DOCX and
-TXT), the third set written blind (unseen), and the labelled public data in ${SHARED_DATA} when present. --misses lists every wrong field;
+TXT), the third and fourth sets written blind (unseen, fresh), and the labelled public data in ${SHARED_DATA} when present. --misses lists every wrong field;
 --timings adds readDocument time per real PDF in resumes-pdf/.`;
+
+const SET_NAMES = ["fixtures", "heldout", "unseen", "fresh", "shared"] as const;
 
 async function main(argv: string[]): Promise<number> {
   if (argv.includes("--help") || argv.includes("-h")) {
@@ -133,8 +137,8 @@ async function main(argv: string[]): Promise<number> {
   const known = new Set(["--json", "--misses", "--set", "--timings"]);
   const setArg = argv[argv.indexOf("--set") + 1];
   const bad = argv.filter((a, i) => !known.has(a) && argv[i - 1] !== "--set");
-  const wanted = argv.includes("--set") ? (setArg ?? "").split(",") : ["fixtures", "heldout", "unseen", "shared"];
-  if (bad.length > 0 || wanted.some((w) => !["fixtures", "heldout", "unseen", "shared"].includes(w))) {
+  const wanted = argv.includes("--set") ? (setArg ?? "").split(",") : SET_NAMES;
+  if (bad.length > 0 || wanted.some((w) => !(SET_NAMES as readonly string[]).includes(w))) {
     console.error(`eval:extraction: unknown argument(s) ${[...bad, ...wanted].join(" ")}\n${USAGE}`);
     return 2;
   }
@@ -142,6 +146,7 @@ async function main(argv: string[]): Promise<number> {
   if (wanted.includes("fixtures")) sets.push(await evalFixtures("fixtures", FIXTURE_RESUMES));
   if (wanted.includes("heldout")) sets.push(await evalFixtures("second-set", HELDOUT_RESUMES));
   if (wanted.includes("unseen")) sets.push(await evalFixtures("unseen", UNSEEN_RESUMES));
+  if (wanted.includes("fresh")) sets.push(await evalFixtures("fresh", FRESH_RESUMES));
   if (wanted.includes("shared")) {
     const shared = await evalShared();
     if (shared.length === 0) console.error(`eval:extraction: no shared data at ${SHARED_DATA}; skipped`);

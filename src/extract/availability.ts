@@ -11,7 +11,7 @@ import { findDegrees } from "./degrees.ts";
 import { evidenceAt } from "./lines.ts";
 import type { SectionedLine } from "./sections.ts";
 
-const TRIGGER = /\b(?:availab(?:le|ility)|(?:can|able to|could|ready to|looking to|open to) start|start(?:ing)? date|earliest start|start(?:ing)? (?:in|from|on)|join(?:ing)? (?:in|from)|(?:expected|able|ready|available|can) to join|(?:date of|expected) joining|joining date)\b/i;
+const TRIGGER = /\b(?:availab(?:le|ility)|(?:can|able to|could|ready to|looking to|open to) start|start(?:ing)? date|earliest start|start(?:ing)? (?:in|from|on)|join(?:ing)? (?:in|from)|(?:expected|able|ready|available|can) to join|(?:date of|expected) joining|joining date|free (?:to start|from))\b/i;
 const IMMEDIATE = /\b(?:immediately|immediate|now|asap|right away|at once)\b/i;
 const AFTER_GRADUATION = /\bafter (?:my )?graduation\b|\bupon graduation\b|\bonce I graduate\b/i;
 
@@ -31,7 +31,9 @@ export function extractAvailability(lines: SectionedLine[], today: string): Avai
     if (/\bupon request\b/i.test(l.text)) continue;
     // Without a trigger word, an Availability-section line must look like a start date: a degree line or a range
     // that has already ended ("BSc Computer Science, 2020 – 2023") under a heading we missed is history.
-    const past = (d: { range: boolean; to: string | null }) => d.range && d.to !== null && monthIndex(d.to) < monthIndex(today);
+    // So is a range that began in the past and is still running ("Library desk, 2023 – present").
+    const past = (d: { range: boolean; from: string | null; to: string | null; ongoing: boolean }) => d.range
+      && ((d.to !== null && monthIndex(d.to) < monthIndex(today)) || (d.ongoing && d.from !== null && monthIndex(d.from) < monthIndex(today)));
     if (!TRIGGER.test(l.text) && (findDegrees(l.text).length > 0 || scanDates(l.text).some(past))) continue;
     const trig = TRIGGER.exec(l.text);
     // Dates after the trigger are the start date; "M.S. 2024, available June 2026" has two dates.

@@ -44,12 +44,14 @@ const MONTH_RE =
   "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
 const TOKEN = new RegExp(
   [
-    `(?<mname>\\b${MONTH_RE}\\.?(?:\\s+\\d{1,2}(?:st|nd|rd|th)?)?,?\\s*'?(?:\\d{4})\\b)`,
-    `(?<season>\\b(?:spring|summer|fall|autumn|winter)(?:\\s+(?:semester|term|quarter))?,?\\s+\\d{4}\\b)`,
+    `(?<mname>\\b${MONTH_RE}\\.?(?:\\s+\\d{1,2}(?:st|nd|rd|th)?)?,?\\s*(?:'?\\d{4}|['’]\\d{2})\\b)`,
+    `(?<season>\\b(?:spring|summer|fall|autumn|winter)(?:\\s+(?:semester|term|quarter))?,?\\s+(?:\\d{4}|['’]\\d{2})\\b)`,
     `(?<mdy>\\b(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\\d|3[01])/\\d{4}\\b)`,
     `(?<my>\\b(?:0?[1-9]|1[0-2])\\s*[/.]\\s*\\d{4}\\b)`,
     `(?<ym>\\b\\d{4}[-/.](?:0[1-9]|1[0-2])\\b(?![-/.]?\\d))`,
     `(?<year>\\b(?:19[5-9]\\d|20\\d\\d)\\b)`,
+    // "'26", "summer '24", "MS CS '22": a two-digit year after an apostrophe (not a quote's closing mark: no letter before).
+    `(?<ayear>(?<![\\w'’])['’]\\d{2}\\b)`,
     `(?<present>\\b(?:present|current(?:ly)?|now|ongoing|today|to date)\\b)`,
   ].join("|"),
   "gi",
@@ -67,7 +69,18 @@ export function monthIndex(value: string): number {
   return Number(value.slice(0, 4)) * 12 + Number(value.slice(5, 7)) - 1;
 }
 
+/** "'26" → 2026, "'98" → 1998 (a resume's two-digit years are this century unless 50 or more). */
+function twoDigitYear(s: string): number {
+  const n = Number(s.replace(/\D/g, ""));
+  return n < 50 ? 2000 + n : 1900 + n;
+}
+
 function parseMonthName(s: string): { year: number; month: number } | null {
+  const short = /^([a-z]+)\.?\s*['’](\d{2})$/i.exec(s);
+  if (short) {
+    const month = MONTHS.indexOf(short[1]!.slice(0, 3).toLowerCase()) + 1;
+    return month > 0 ? { year: twoDigitYear(short[2]!), month } : null;
+  }
   const r = chrono.strict.parse(s, new Date(Date.UTC(2000, 0, 1)))[0];
   if (r && r.start.isCertain("year") && r.start.isCertain("month")) {
     return { year: r.start.get("year") ?? 0, month: r.start.get("month") ?? 0 };
@@ -88,7 +101,8 @@ function toToken(m: RegExpExecArray): DateToken | null {
   }
   if (g.season) {
     const season = g.season.toLowerCase().match(/[a-z]+/)![0];
-    return { ...base, kind: "season", season, year: digits(g.season)[0]! };
+    const y = digits(g.season)[0]!;
+    return { ...base, kind: "season", season, year: y < 100 ? twoDigitYear(String(y)) : y };
   }
   if (g.mdy) {
     const [mo, , yr] = digits(g.mdy);
@@ -103,6 +117,7 @@ function toToken(m: RegExpExecArray): DateToken | null {
     return { ...base, kind: "month", month: mo!, year: yr! };
   }
   if (g.year) return { ...base, kind: "year", year: Number(g.year) };
+  if (g.ayear) return { ...base, kind: "year", year: twoDigitYear(g.ayear) };
   if (g.present) return { ...base, kind: "present" };
   return null;
 }

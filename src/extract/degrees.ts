@@ -26,7 +26,8 @@ const NOT_SOFTWARE = String.raw`(?!\s*(?:Office|Word|Excel|PowerPoint|Access|Pro
 const RULES: Rule[] = [
   { re: /\b(?:Ph\.?\s?D\.?|Doctoral)\s+(?:Candidate|Student)\b/gi, level: "phd", inProgress: true },
   { re: /\bABD\b/g, level: "phd", inProgress: true },
-  { re: /\bPh\.?\s?D\b\.?|\bDoctor of Philosophy\b|\bDoctoral\b|\bDoctorate\b|\bD\.Phil\b\.?|\bDPhil\b/gi, level: "phd" },
+  // Doctorat / Doctorado / Dottorato / Doutorado: the French, Spanish, Italian and Portuguese doctorate.
+  { re: /\bPh\.?\s?D\b\.?|\bDoctor of Philosophy\b|\bDoctoral\b|\bDoctorate\b|\bD\.Phil\b\.?|\bDPhil\b|\b(?:Doctorat|Doctorado|Dottorato|Doutorado)\b/gi, level: "phd" },
   { re: /\bM\.?B\.?A\b\.?|\bMaster of Business Administration\b/g, level: "masters", field: "Business Administration" },
   // Indian Master/Bachelor of Computer Applications.
   { re: /\bM\.?C\.?A\b\.?(?!\s*(?:Office|Word))/g, level: "masters", field: "Computer Applications" },
@@ -42,6 +43,7 @@ const RULES: Rule[] = [
   // Long forms in any case ("MASTER OF SCIENCE IN …" from all-caps resumes); short forms stay case-sensitive below.
   { re: /\bMaster(?:'?s)?(?=\s+(?:of|in)\b)|\bMaster(?:'?s)?\s+degree\b/gi, level: "masters" },
   { re: /\bBachelor(?:'?s)?(?=\s+(?:of|in)\b)|\bBachelor(?:'?s)?\s+degree\b/gi, level: "bachelors" },
+  // Short forms in an ALL-CAPS line ("MSC DATA SCIENCE", "MENG MECHANICAL ENGINEERING"): see CAPS_RULES below.
   {
     re: new RegExp(
       String.raw`\bMaster(?:'?s)?\b(?:\s+degree\b)?|\bM\.\s?Sc\b\.?|\bMSc\b|\bM\.S\.|\bMS\b${NOT_SOFTWARE}|\bM\.\s?Eng\b\.?|\bMEng\b|\bMASc\b|\bM\.?Phil\b\.?|\bM\.?Tech\b\.?|\bM\.A\.|\bMA\b(?=\s+(?:in|of)\b)|\bS\.?M\.(?=\s)|\bMCS\b|\bMSE\b|\bM\.S\.E\.`,
@@ -57,13 +59,24 @@ const RULES: Rule[] = [
   { re: /\b(?:High|Secondary|Senior Secondary)\s+School\b|\bGED\b|\bA-Levels?\b|\bAbitur\b/gi, level: "secondary" },
   // Indian school-leaving certificates (SSC = class 10, HSC = class 12), case-sensitive: they are acronyms.
   { re: /\b(?:SSC|HSC|CBSE|ICSE|HSSC)\b|\b(?:10th|12th|Class (?:X|XII))\b/g, level: "secondary" },
-  { re: /\b(?:Graduate\s+)?Certificate\b|\bDiploma\b/gi, level: "other" },
+  // UK postgraduate certificates/diplomas (PGCE teaching certificate, PGDip, PGCert): not degrees.
+  { re: /\b(?:Graduate\s+)?Certificate\b|\bDiploma\b|\bPG(?:CE|DE|Dip|Cert)\b|\bPGCHE\b/gi, level: "other" },
+];
+
+/**
+ * An all-caps resume writes "MSC", "MENG", "BSC": the case-sensitive short forms above miss them. Only in a line
+ * with no lower-case letter at all, so "MSc"/"MS Office" rules elsewhere are unaffected.
+ */
+const CAPS_RULES: Rule[] = [
+  { re: /\b(?:M\.?SC|M\.?ENG|M\.?PHIL|M\.?TECH|MASC|MRES|MMATH|MPHYS|MCOMP|MSCI)\b\.?/g, level: "masters" },
+  { re: /\b(?:B\.?SC|B\.?ENG|B\.?TECH|BASC)\b\.?/g, level: "bachelors" },
 ];
 
 /** Degree mentions in a line, longest-earliest first, without overlaps. */
 export function findDegrees(line: string): DegreeMention[] {
   const found: DegreeMention[] = [];
-  for (const rule of RULES) {
+  const rules = /[a-z]/.test(line) ? RULES : [...RULES, ...CAPS_RULES];
+  for (const rule of rules) {
     for (const m of line.matchAll(rule.re)) {
       const index = m.index ?? 0;
       const end = index + m[0].length;
@@ -126,7 +139,8 @@ export function fieldOf(line: string, d: DegreeMention): string | null {
   const paren = /^(?:\/[A-Z][\w.]*)?\s*\(([A-Z][\p{L} &]+)\)/u.exec(after);
   if (paren && knownField(paren[1]!) && !/^(?:Hons?|Honou?rs)$/i.test(paren[1]!)) return paren[1]!;
   // "Bachelor of Science in X": skip the generic "of Science" and take what follows "in".
-  const inX = /^\s*(?:(?:of|in)\s+(?:Science|Arts|Engineering|Applied Science|Philosophy|Technology)\s*,?\s*)?(?:\(\w+\)\s*)?(?:Candidate\s+|Student\s+)?(?:(?:in|en|em)\b|,|:|-|–)?\s*(.*)$/i.exec(after);
+  // A parenthetical abbreviation ("(PhD)", "(Dipl.-Ing.)") is skipped; "|" separates table cells ("M.Tech | CSE | …").
+  const inX = /^\s*(?:(?:of|in)\s+(?:Science|Arts|Engineering|Applied Science|Philosophy|Technology)\s*,?\s*)?(?:\([\w.-]+\)\s*)?(?:Candidate\s+|Student\s+)?(?:(?:in|en|em)\b|,|:|-|–|\|)?\s*(.*)$/i.exec(after);
   const ofX = /^\s*of\s+(.*)$/i.exec(after);
   let f = inX ? cleanField(inX[1]!) : null;
   if (f && GENERIC.test(f)) f = null;

@@ -17,7 +17,12 @@ export interface EducationEntry {
 
 const INSTITUTION =
   /\b(?:University|Universit[éäy]|Universidad|Università|Univ\.|Institute|Institut|College|School|Polytechnic|Politecnico|Academy|Tech|IIT|MIT|ETH|EPFL|UCLA|CMU|KAIST|NUS|UC\s+[A-Z]\w+)\b/;
-const IN_PROGRESS = /\b(?:expected|anticipated|candidate|present|ongoing|pursuing|current(?:ly)?|in progress|ABD|exp\.)\b/i;
+const IN_PROGRESS = /\b(?:expected|anticipated|candidate|present|ongoing|pursuing|current(?:ly)?|in progress|ABD)\b|\bexp\./i;
+/**
+ * A programme left without the degree ("withdrew", "discontinued", "did not complete") is neither held nor being
+ * pursued, so it is no education entry: it must not become the highest degree.
+ */
+const LEFT_PROGRAMME = /\b(?:withdr[ae]w[n]?|discontinued|dropped out|did not (?:complete|finish)|left (?:the )?(?:program(?:me)?|PhD|doctorate)|not completed|incomplete)\b/i;
 
 function institutionIn(text: string): { index: number; text: string } | null {
   const parts = text.split(/\s*(?:[|,;•·\t–—]|\s-\s|\s{2,})\s*/);
@@ -91,6 +96,8 @@ export function extractEducation(lines: SectionedLine[], today: string, anywhere
   const above = firstAbove !== undefined && !firstAbove.blank && !firstAbove.heading && institutionIn(firstAbove.text) !== null
     && !institutionIn(mentions[0]!.line.text);
   for (const { line, degrees } of mentions) {
+    // Only on an entry-sized line: a whole resume flattened to one line says "discontinued products" elsewhere.
+    if (line.text.length <= 200 && LEFT_PROGRAMME.test(line.text)) continue;
     const near = neighbours(lines, line.index, degreeLines, above);
     const dateLines = datedLines(lines, line.index, degreeLines, above);
     for (const [k, d] of degrees.entries()) {

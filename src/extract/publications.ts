@@ -15,7 +15,8 @@ const VENUES = [
   "CHI", "UIST", "INTERSPEECH", "ICASSP", "MICCAI", "CoRL", "ICRA", "IROS", "RSS", "OSDI", "SOSP", "NSDI",
 ];
 const VENUE_RE = new RegExp(`(?<![A-Za-z])(${VENUES.join("|")})(?![A-Za-z])(?:\\s*['’]?\\d{2,4})?`, "g");
-const MARKER = /^(?:\[\d+\]|\d{1,3}[.)]\s|[-•*▪◦]\s)/;
+/** "[1]", "1.", "- ", and academic CVs' per-kind numbering: "J1." (journal), "C2." (conference), "R1." (under review). */
+const MARKER = /^(?:\[\d+\]|\d{1,3}[.)]\s|[-•*▪◦]\s|\[?[A-Z]{1,2}\d{1,3}[.\]):]\s)/;
 const YEAR = /\b(?:19[89]\d|20\d\d)\b/;
 const PAPER_WORDS = /\b(?:published|accepted|paper|proceedings|workshop|first[- ]author|co-?authored|appeared in|preprint)\b/i;
 /** A listed work that names its outlet or review state, even without a year ("Under review at JMLR."). */

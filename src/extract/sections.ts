@@ -59,6 +59,11 @@ const PHRASES: [string, SectionKind][] = [
   ["formation", "education"], ["formacion", "education"], ["experience professionnelle", "experience"], ["experiencia", "experience"],
   ["competences", "skills"], ["langues", "skills"], ["idiomas", "skills"], ["outils", "skills"], ["kenntnisse", "skills"],
   ["coordonnees", "header"], ["publicaciones", "publications"],
+  ["diplomes", "education"], ["disponibilite", "availability"], ["disponibilidad", "availability"],
+  // Abbreviated headings of terse resumes, and the UK academic "Research Outputs".
+  ["edu", "education"], ["pubs", "publications"], ["research output", "publications"], ["outputs", "publications"],
+  // ("Thesis" is deliberately absent: "Thesis: …" inside an education entry is not a new section.)
+  ["jobs", "experience"],
 ];
 const LOOKUP = new Map(PHRASES);
 
@@ -80,6 +85,7 @@ const MODIFIERS = new Set([
   "research", "journal", "conference", "refereed", "peer", "reviewed", "technical", "industry", "industrial", "work",
   "full", "list", "of", "my", "main", "core", "notable", "current", "previous", "prior", "related", "scientific",
   "graduate", "undergraduate", "educational", "international", "major", "and", "contributed", "further",
+  "campus", "student",
 ]);
 /** Trailing words that add nothing ("Education Background", "Employment Record", "Papers under review"). */
 const FILLERS = /\s+(?:background|history|record|records|details|overview|section|highlights|information|under review|so far)$/;
@@ -114,7 +120,12 @@ function vocabulary(s: string): SectionKind | null {
   if (s === s.toLowerCase()) return parts.length > 0 && parts.every((p) => exact(p) !== undefined) ? exact(parts[0]!)! : null;
   const kinds = parts.map(phraseKind);
   if (kinds.every((k) => k !== undefined)) return kinds[0]!;
-  return phraseKind(whole) ?? null;
+  const byWhole = phraseKind(whole);
+  if (byWhole) return byWhole;
+  // A bilingual heading ("Diplômes / Degrees", "Berufserfahrung / Work experience"): one side we know is enough.
+  const sides = whole.split(/\s*\/\s*/);
+  if (sides.length === 2) return sides.map(phraseKind).find((k) => k !== undefined) ?? null;
+  return null;
 }
 
 function shaped(s: string): boolean {
@@ -166,6 +177,26 @@ function capsHeading(line: Line, first: boolean): boolean {
     && !/[-–—]$/.test(t) && findDegrees(t).length === 0;
 }
 
+/** Statement sections a short unrecognised heading may end (a list section such as Skills has sub-headings). */
+const STATEMENT_SECTIONS = new Set<SectionKind>(["availability", "summary", "awards"]);
+
+/**
+ * A Title-Case heading we have no word for ("Senior Thesis", "Campus Jobs") after a short statement section
+ * ("Available / June 2026"): at most three words, not a place, a degree or a date, after the statement's own
+ * content (or a blank line), with a line of at least three words below it. Without this, the thesis would be read
+ * as part of the availability statement. (DOCX text carries no blank lines, so a blank line cannot be required.)
+ */
+function titleHeading(lines: Line[], i: number, afterContent: boolean): boolean {
+  const line = lines[i]!;
+  const prev = lines[i - 1];
+  const next = lines[i + 1];
+  if (line.blank || line.bullet || !prev || !(prev.blank || afterContent) || !next || next.blank) return false;
+  if (next.text.split(/\s+/).length < 3) return false;
+  const t = line.text.replace(/[\s:]+$/, "");
+  return t.split(/\s+/).length <= 3 && shaped(t) && !NOT_A_HEADING.test(t) && /^[A-Z]/.test(t)
+    && findDegrees(t).length === 0 && scanDates(t).length === 0;
+}
+
 /**
  * The header is the name and contact block. A bullet, a sentence-long line or a date range ("since 2023",
  * "2018 – 2022") before the first heading is résumé body under a heading we did not recognise ("Trajectory"), so
@@ -182,11 +213,14 @@ export function sectionize(lines: Line[]): SectionedLine[] {
   const capsStyle = headings.some((h, i) => h !== null && !h.inline && lines[i]!.text === lines[i]!.text.toUpperCase());
   const any = headings.some((h) => h !== null);
   let current: SectionKind = any ? "header" : "unknown";
+  let contentLines = 0;
   return lines.map((line, i) => {
     let h = headings[i];
     // Inside content sections capitals are job titles, employers and degrees ("NOT WORKING", "INFOSYS"); only a
     // header, list or statement section is ended by an unrecognised capitalised line.
     if (!h && capsStyle && !CONTENT_SECTIONS.has(current) && capsHeading(line, i === firstText)) h = { kind: "other", inline: false };
+    if (!h && STATEMENT_SECTIONS.has(current) && titleHeading(lines, i, contentLines > 0)) h = { kind: "other", inline: false };
+    contentLines = h && !h.inline ? 0 : line.blank ? contentLines : contentLines + 1;
     if (h) current = h.kind;
     else if (current === "header" && bodyInHeader(line)) current = "unknown";
     return { ...line, section: current, heading: h != null && !h.inline };

@@ -53,6 +53,8 @@ export const SIGNAL_TERMS: Record<TopicSignal, { terms: Term[]; traps: Term[] }>
       "two-tower", "implicit feedback", "CTR prediction", "click-through rate prediction", "=personalization",
       "=recommending items", "=recommending products", "=recommending content", "top-k recommendation",
       "frequently bought together", "customers who bought",
+      // Named recommendation surfaces: a "Recommended for you" row is a recommender whatever the code calls it.
+      "recommended for you", "you may also like", "because you watched",
     ]),
     // Letters of recommendation and references are about the candidate, not the field.
     traps: terms(["letter", "letters", "upon request", "references", "reference", "recommendation from"]),
@@ -60,7 +62,7 @@ export const SIGNAL_TERMS: Record<TopicSignal, { terms: Term[]; traps: Term[] }>
   dataMining: {
     terms: terms([
       "data mining", "text mining", "graph mining", "web mining", "pattern mining", "process mining", "opinion mining",
-      "frequent itemset", "=mined", "frequent pattern", "association rule", "association rules", "=clustering", "k-means",
+      "frequent itemset", "=mined", "frequent pattern", "association rule", "association rules", "=clustering", "=clustered", "cluster analysis", "k-means",
       "anomaly detection", "outlier detection", "knowledge discovery", "KDD", "ICDM", "information retrieval",
       "SIGIR", "WSDM", "CIKM", "topic modeling", "community detection", "large-scale data analysis",
       // Any "<something> mining" ("log mining", "Mining temporal patterns") — minus the earth-moving kind (traps).
@@ -81,6 +83,8 @@ export const SIGNAL_TERMS: Record<TopicSignal, { terms: Term[]; traps: Term[] }>
       "skip list", "union-find", "inverted index", "nearest neighbour index", "nearest neighbor index", "HyperLogLog",
       "count-min", "shortest path", "shortest paths", "graph search", "data-structure",
       "ring buffer", "ring buffers", "circular buffer", "lock-free", "Dijkstra", "binary search tree", "red-black tree", "balanced trees",
+      // Hashing and search algorithms implemented by name.
+      "MinHash", "locality-sensitive hashing", "LSH", "consistent hashing", "beam search", "beam-search", "branch and bound",
     ]),
     traps: terms([]),
   },
@@ -104,10 +108,14 @@ export const WEAK_SECTIONS = new Set<SectionKind>(["skills", "summary", "header"
  */
 const COURSE_LABEL = /\b(?:(?:relevant|selected|graduate|key)\s+)?(?:course\s*work|courses|modules|subjects|classes)\s*(?:taken|include[ds]?)?\s*:/i;
 
-function weakFrom(line: SectionedLine, signal: TopicSignal): number {
+/** A line ending in a course label ("…; courses:") whose list wrapped onto the next line. */
+const COURSE_LABEL_AT_END = new RegExp(`${COURSE_LABEL.source}\\s*$`, "i");
+
+function weakFrom(line: SectionedLine, signal: TopicSignal, prev?: SectionedLine): number {
   if (WEAK_SECTIONS.has(line.section)) return 0;
   if (signal === "dataStructuresAlgorithms") return Infinity;
   if (line.section === "coursework") return 0;
+  if (prev && !prev.blank && COURSE_LABEL_AT_END.test(prev.text)) return 0;
   const label = COURSE_LABEL.exec(line.text);
   return label ? label.index : Infinity;
 }
@@ -155,12 +163,20 @@ const MAX_EVIDENCE = 5;
 export function detectSignal(lines: SectionedLine[], signal: TopicSignal): SignalResult {
   const strong: Evidence[] = [];
   const weak: Evidence[] = [];
-  for (const l of lines) {
+  for (const [i, l] of lines.entries()) {
     if (l.blank || l.heading) continue;
-    const hits = matchSignal(l, signal);
+    let hits = matchSignal(l, signal);
+    // A term broken by a PDF line wrap ("…(RANDOM" / "FORESTS)"): read the line with its continuation, keeping
+    // only hits that start on this line and run onto the next.
+    const next = lines[i + 1];
+    if (next && !next.blank && !next.heading && !next.bullet && next.section === l.section) {
+      const joined = { ...l, text: `${l.text} ${next.text}` };
+      hits = [...hits, ...matchSignal(joined, signal).filter((h) => h.start < l.text.length && h.end > l.text.length)]
+        .map((h) => (h.end > l.text.length ? { ...h, end: l.text.length } : h));
+    }
     const first = hits[0];
     if (!first) continue;
-    const strongHits = hits.filter((h) => h.start < weakFrom(l, signal));
+    const strongHits = hits.filter((h) => h.start < weakFrom(l, signal, lines[i - 1]));
     if (strongHits.length > 0) strong.push(evidenceAt(`signals.${signal}`, l, strongHits[0]!.start, strongHits[strongHits.length - 1]!.end));
     else weak.push(evidenceAt(`signals.${signal}`, l, first.start, hits[hits.length - 1]!.end));
   }

@@ -51,6 +51,8 @@ const TOOLS: Entry[] = [
 ];
 
 const USED_IN = /\b(?:written|implemented|coded|programmed|developed|rewritten|ported)\s+(?:\w+\s+)?in\s+$/i;
+/** "C firmware", "Go service": an ambiguous name directly followed by a kind of code is the language in use. */
+const CODE_AFTER = /^\s*(?:firmware|code|codebase|library|libraries|kernel|kernels|driver|drivers|program|programs|implementation|microservices?|backend)\b/i;
 
 export interface Found {
   names: string[];
@@ -71,7 +73,7 @@ function scan(lines: SectionedLine[], table: Entry[], feature: string): Found {
       const m = re.exec(l.text);
       if (!m) continue;
       // "an aligner written in C", "implemented in Go": the verb says it is a language, list or not.
-      const usedIn = ambiguous && USED_IN.test(l.text.slice(0, m.index));
+      const usedIn = ambiguous && (USED_IN.test(l.text.slice(0, m.index)) || CODE_AFTER.test(l.text.slice(m.index + m[0].length)));
       if (ambiguous && !listy && !usedIn) continue;
       // Ambiguous single letters ("C", "R") must sit between list separators.
       if (ambiguous && name.length === 1 && !usedIn) {
