@@ -13,8 +13,10 @@
  *   with probability min(1, 3/r); an unopened resume is rejected when the batch closes. So advances pile
  *   up where the last model ranked, and a hidden-tool holder the model ranks low is rarely read.
  * - At 50, 100, 200 and 500 labels a model is retrained exactly as `shortlist retrain` does
- *   (trainCandidate: time split, warm start from the prior) and serves the following rounds. Two arms
- *   review the same applicants with the same random draws: with inverse-propensity weights and without.
+ *   (trainCandidate: time split; below 2,000 labels a correction fitted on top of the prior; promoted only
+ *   when not worse on the latest 20%) and, if promoted, serves the following rounds. Two arms review the
+ *   same applicants with the same random draws: one whose labels carry the rank they were shown at
+ *   (position-bias correction: the examination model below 2,000 labels, IPW weights above), one without.
  *
  * MEASURED: NDCG@10 on UNSEEN candidates (LISTS lists of LIST_SIZE fresh applicants per posting, outcomes
  * drawn from the same recruiters), for the prior, each retrained model, and two baselines on the same
@@ -66,8 +68,8 @@ const prior = await loadRanker(args.model);
 const simulate = (n: number, p: Posting, seed: number): SimulatedOutcome[] =>
   simulateOutcomes(n, p, seed, prefs, hiddenToolDecorator(hidden, (seed ^ fnv1a(p.id)) >>> 0));
 
-interface Point { labels: number; ranker: number; logistic: number; positives: number; toolPositives: number }
-interface SeedResult { seed: number; prior: number; text: number; oracle: number; ipw: Point[]; naive: Point[] }
+interface Point { labels: number; ranker: number; candidate: number; promoted: number; logistic: number; positives: number; toolPositives: number }
+interface SeedResult { seed: number; prior: number; text: number; oracle: number; corrected: Point[]; naive: Point[] }
 
 const hasTool = (e: { terms: readonly string[] }) => e.terms.includes(`s:${hidden.tool.toLowerCase()}`);
 
@@ -84,7 +86,7 @@ async function runSeed(seed: number): Promise<SeedResult> {
     return [p.id, s.map((x) => ({ example: toTrainingExample(x, p), probability: x.probability }))];
   }));
 
-  async function runArm(ipw: boolean): Promise<Point[]> {
+  async function runArm(corrected: boolean): Promise<Point[]> {
     const rng = mulberry32(seed * 31 + 5);
     const labels: TrainingExample[] = [];
     let serving: Ranker = prior;
@@ -99,7 +101,7 @@ async function runSeed(seed: number): Promise<SeedResult> {
         const reviewed = reviewRankedBatch(batch.map((b) => ({ item: b.example, probability: b.probability })), scores, rng);
         for (const r of reviewed) {
           labels.push({
-            ...r.item, target: r.target, weight: ipw ? inversePropensityWeight(r.rankShown, r.target) : 1,
+            ...r.item, target: r.target, weight: corrected ? inversePropensityWeight(r.rankShown, r.target) : 1, rankShown: corrected ? r.rankShown : null,
             time: new Date(Date.UTC(2026, 3, 1) + 60_000 * minute++).toISOString(),
           });
         }
@@ -107,11 +109,18 @@ async function runSeed(seed: number): Promise<SeedResult> {
       while (next < CHECKPOINTS.length && labels.length >= CHECKPOINTS[next]!) {
         const n = CHECKPOINTS[next]!;
         const seen = labels.slice(0, n);
-        const { trained } = await trainCandidate(seen, prior, `v-eval-${ipw ? "ipw" : "naive"}-${n}`);
-        if (serving !== prior) serving.dispose();
-        serving = trained; // the retrained model serves the next rounds (its ranking biases the next labels)
+        // Exactly as `shortlist retrain`: the candidate serves the next rounds (and biases their labels) only
+        // when it is promoted, i.e. not worse than the serving model on the latest 20% of the labels.
+        const { trained, promoted } = await trainCandidate(seen, serving, `v-eval-${corrected ? "corrected" : "naive"}-${n}`, { correctionBase: prior });
+        const candidate = ndcg(rankerScorer(trained));
+        if (promoted) {
+          if (serving !== prior) serving.dispose();
+          serving = trained;
+        } else {
+          trained.dispose();
+        }
         points.push({
-          labels: n, ranker: ndcg(rankerScorer(trained)), logistic: ndcg(fitLogisticRegression(seen)),
+          labels: n, ranker: ndcg(rankerScorer(serving)), candidate, promoted: promoted ? 1 : 0, logistic: ndcg(fitLogisticRegression(seen)),
           positives: seen.filter((e) => e.target === 1).length, toolPositives: seen.filter((e) => e.target === 1 && hasTool(e)).length,
         });
         next++;
@@ -123,7 +132,7 @@ async function runSeed(seed: number): Promise<SeedResult> {
 
   return {
     seed, prior: ndcg(rankerScorer(prior)), text: ndcg(textSimilarityScorer(prior.metadata.featureNames)), oracle: ndcg(() => truth),
-    ipw: await runArm(true), naive: await runArm(false),
+    corrected: await runArm(true), naive: await runArm(false),
   };
 }
 
@@ -135,27 +144,27 @@ for (const s of seeds) {
   if (!args.json) process.stderr.write(`seed ${s} done (${Math.round((performance.now() - started) / 1000)} s)\n`);
 }
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-const at = (arm: "ipw" | "naive", i: number, k: keyof Point) => mean(results.map((r) => r[arm][i]![k]));
+const at = (arm: "corrected" | "naive", i: number, k: keyof Point) => mean(results.map((r) => r[arm][i]![k]));
 const priorNdcg = mean(results.map((r) => r.prior));
 const textNdcg = mean(results.map((r) => r.text));
 const oracle = mean(results.map((r) => r.oracle));
 const rows = [
-  { labels: 0, ipw: priorNdcg, naive: priorNdcg, logistic: null as number | null, positives: 0, toolPositivesIpw: 0, toolPositivesNaive: 0 },
+  { labels: 0, corrected: priorNdcg, naive: priorNdcg, logistic: null as number | null, positives: 0, toolPositivesCorrected: 0, toolPositivesNaive: 0 },
   ...CHECKPOINTS.map((n, i) => ({
-    labels: n, ipw: at("ipw", i, "ranker"), naive: at("naive", i, "ranker"), logistic: at("ipw", i, "logistic"),
-    positives: at("ipw", i, "positives"), toolPositivesIpw: at("ipw", i, "toolPositives"), toolPositivesNaive: at("naive", i, "toolPositives"),
+    labels: n, corrected: at("corrected", i, "ranker"), naive: at("naive", i, "ranker"), logistic: at("corrected", i, "logistic"),
+    positives: at("corrected", i, "positives"), toolPositivesCorrected: at("corrected", i, "toolPositives"), toolPositivesNaive: at("naive", i, "toolPositives"),
   })),
 ];
 const i200 = CHECKPOINTS.indexOf(200);
 const r200 = rows[i200 + 1]!;
 const result = {
   hiddenTool: hidden, seeds, testCandidatesPerSeed: LISTS * LIST_SIZE * postings.length, prior: priorNdcg, textSimilarity: textNdcg, oracle, rows,
-  perSeedRiseAt200: results.map((r) => ({ seed: r.seed, ipw: r.ipw[i200]!.ranker - r.prior, naive: r.naive[i200]!.ranker - r.prior })),
+  perSeedRiseAt200: results.map((r) => ({ seed: r.seed, corrected: r.corrected[i200]!.ranker - r.prior, naive: r.naive[i200]!.ranker - r.prior })),
   targets: {
-    riseAt200: r200.ipw - priorNdcg,
-    riseAt200Met: r200.ipw - priorNdcg >= 0.15,
-    beatsBaselinesAt200: r200.ipw > textNdcg && r200.ipw > r200.logistic!,
-    ipwMinusNaiveAt200: r200.ipw - r200.naive,
+    riseAt200: r200.corrected - priorNdcg,
+    riseAt200Met: r200.corrected - priorNdcg >= 0.15,
+    beatsBaselinesAt200: r200.corrected > textNdcg && r200.corrected > r200.logistic!,
+    correctedMinusNaiveAt200: r200.corrected - r200.naive,
   },
   seconds: Math.round((performance.now() - started) / 1000),
 };
@@ -167,10 +176,10 @@ if (args.json) {
   out(`hidden preference: +${hidden.weight} logit for "${hidden.tool}" (in ${Math.round(hidden.share * 100)}% of resumes, independent of the documented features)`);
   out(`${seeds.length} seed(s) ${seeds.join(", ")}; per seed ${result.testCandidatesPerSeed} unseen candidates in lists of ${LIST_SIZE}; mean NDCG@10`);
   out(`prior ${f(priorNdcg)} · oracle ${f(oracle)} (gap ${f(oracle - priorNdcg)}) · text similarity alone ${f(textNdcg)}\n`);
-  out("| labels | ranker, IPW | ranker, no correction | logistic regression (dense) | text similarity | positives (with the tool: IPW arm / no-correction arm) |");
+  out("| labels | ranker, position-bias corrected | ranker, no correction | logistic regression (dense) | text similarity | positives (with the tool: corrected arm / no-correction arm) |");
   out("|---|---|---|---|---|---|");
-  for (const r of rows) out(`| ${r.labels} | ${f(r.ipw)} | ${f(r.naive)} | ${f(r.logistic)} | ${f(textNdcg)} | ${r.labels ? `${r.positives.toFixed(1)} (${r.toolPositivesIpw.toFixed(1)} / ${r.toolPositivesNaive.toFixed(1)})` : "—"} |`);
-  out(`\nper seed, rise at 200 labels (IPW / no correction): ${result.perSeedRiseAt200.map((s) => `${s.seed}: +${s.ipw.toFixed(3)} / +${s.naive.toFixed(3)}`).join("; ")}`);
+  for (const r of rows) out(`| ${r.labels} | ${f(r.corrected)} | ${f(r.naive)} | ${f(r.logistic)} | ${f(textNdcg)} | ${r.labels ? `${r.positives.toFixed(1)} (${r.toolPositivesCorrected.toFixed(1)} / ${r.toolPositivesNaive.toFixed(1)})` : "—"} |`);
+  out(`\nper seed, rise at 200 labels (corrected / no correction): ${result.perSeedRiseAt200.map((s) => `${s.seed}: +${s.corrected.toFixed(3)} / +${s.naive.toFixed(3)}`).join("; ")}`);
   out(`after 200 labels: +${result.targets.riseAt200.toFixed(3)} over the prior (target ≥ 0.150: ${result.targets.riseAt200Met ? "met" : "NOT met"}); ` +
-    `beats both baselines: ${result.targets.beatsBaselinesAt200 ? "yes" : "NO"}; IPW − no correction: ${result.targets.ipwMinusNaiveAt200 >= 0 ? "+" : ""}${result.targets.ipwMinusNaiveAt200.toFixed(3)}; ${result.seconds} s`);
+    `beats both baselines: ${result.targets.beatsBaselinesAt200 ? "yes" : "NO"}; corrected − no correction: ${result.targets.correctedMinusNaiveAt200 >= 0 ? "+" : ""}${result.targets.correctedMinusNaiveAt200.toFixed(3)}; ${result.seconds} s`);
 }

@@ -18,7 +18,7 @@ import { evaluate, rankerScorer } from "../model/metrics.ts";
 import type { Ranker } from "../model/ranker.ts";
 import { timeOrderedSplit } from "../model/split.ts";
 import { loadRanker, saveModel } from "../model/store.ts";
-import { trainRanker, type TrainingExample } from "../model/train.ts";
+import { FINE_TUNE_DENSE_FROM, trainRanker, type TrainingExample } from "../model/train.ts";
 import { ModelRegistry } from "../registry/models.ts";
 import type { Stores } from "../store/index.ts";
 import { inversePropensityWeight } from "./propensity.ts";
@@ -43,6 +43,7 @@ export async function buildTrainingExamples(stores: Stores): Promise<TrainingExa
       target,
       group: label.postingId,
       weight: inversePropensityWeight(label.rankShown, target),
+      rankShown: label.rankShown ?? null,
       time: label.decidedAt,
     });
   }
@@ -76,14 +77,22 @@ export interface CandidateModel {
 }
 
 /** Train, evaluate against serving + baselines, decide promotion. Pure apart from the backend. */
+export interface CandidateOptions {
+  onEpoch?: (epoch: number) => void;
+  /** The version `serving` is a correction of (its metadata.correctionOf), loaded: the new correction starts from it. */
+  correctionBase?: Ranker | null;
+}
+
 export async function trainCandidate(
   examples: readonly TrainingExample[],
   serving: Ranker,
   version: string,
-  onEpoch?: (epoch: number) => void,
+  { onEpoch, correctionBase = null }: CandidateOptions = {},
 ): Promise<CandidateModel> {
   const { train, validation } = timeOrderedSplit(examples, 0.2);
-  const warm = canWarmStart(serving) ? serving : null;
+  const fineTune = train.length >= FINE_TUNE_DENSE_FROM;
+  const from = !fineTune && correctionBase && correctionBase.version === serving.metadata.correctionOf ? correctionBase : serving;
+  const warm = canWarmStart(from) ? from : null;
   const { ranker, metadata } = await trainRanker(train, { version, warmStart: warm, parent: serving.version, source: "labels", onEpoch });
   const candidate = evaluate(rankerScorer(ranker), validation);
   const servingMetrics = evaluate(rankerScorer(serving), validation);
@@ -128,9 +137,13 @@ export async function retrain(stores: Stores, registry: ModelRegistry, onStage: 
     };
   }
   const serving = await loadRanker(registry.dir(servingVersion));
+  const baseVersion = serving.metadata.correctionOf;
+  // A missing or unreadable base only costs the refit: the correction is then fitted on top of the serving model.
+  const correctionBase = baseVersion ? await loadRanker(registry.dir(baseVersion)).catch(() => null) : null;
   const version = ModelRegistry.newVersion();
   onStage("training");
-  const result = await trainCandidate(examples, serving, version, (epoch) => onStage("training", { epoch }));
+  const result = await trainCandidate(examples, serving, version, { onEpoch: (epoch) => onStage("training", { epoch }), correctionBase });
+  correctionBase?.dispose();
   onStage("saving");
   await saveModel(registry.dir(version), result.trained);
   let rescored = 0;

@@ -33,6 +33,12 @@ export const ModelMetadata = z.object({
   trainingSeconds: z.number(),
   backend: z.string(),
   parent: z.string().nullable(),
+  /**
+   * Set when this version is its base version's network plus a correction fitted on labels (warm start below
+   * FINE_TUNE_DENSE_FROM labels). The next retrain refits the correction from that base on all labels, instead
+   * of stacking a second correction, fitted on the same labels again, on top of this one.
+   */
+  correctionOf: z.string().nullable().optional(),
   notes: z.string().default(""),
 });
 export type ModelMetadata = z.infer<typeof ModelMetadata>;

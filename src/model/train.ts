@@ -14,18 +14,22 @@
 import * as tf from "@tensorflow/tfjs";
 import type { ModelMetadata } from "../domain/model.ts";
 import { FEATURE_NAMES, FEATURE_SCHEMA_VERSION } from "../features/index.ts";
+import { examinationPropensity } from "../app/propensity.ts";
 import { initBackend } from "./backend.ts";
 import { fitPlatt } from "./calibration.ts";
 import { evaluate, rankerScorer, type EvalExample, type Scorer } from "./metrics.ts";
 import { WideDeepNetwork } from "./network.ts";
 import { Ranker } from "./ranker.ts";
 import { mulberry32 } from "./random.ts";
-import { DEFAULT_SPARSE, lookup, SparseAdagrad, sparseIds, type SparseConfig } from "./sparse.ts";
+import { DEFAULT_SPARSE, lookup, SparseAdagrad, sparseIds, type SparseConfig, type SparseIds } from "./sparse.ts";
+import { DEFAULT_WIDE_CORRECTION, fitWideCorrection, type WideCorrectionOptions } from "./wide-correction.ts";
 
 export interface TrainingExample extends EvalExample {
   terms: readonly string[];
   /** Inverse-propensity weight (position-bias correction); default 1. */
   weight?: number;
+  /** Rank the candidate was shown at when decided (position-bias correction); null when unknown. */
+  rankShown?: number | null;
   /** decidedAt (ISO); used for the time split and the data snapshot. */
   time?: string;
 }
@@ -53,6 +57,8 @@ export interface TrainOptions {
    * preference as a correction on top of it.
    */
   trainDense?: boolean;
+  /** Prior strength and solver of the warm-start correction (./wide-correction.ts), used while the dense part is frozen. */
+  wideCorrection?: WideCorrectionOptions;
   parent?: string | null;
   notes?: string;
   featureNames?: readonly string[];
@@ -113,6 +119,102 @@ export function computeNormalisation(rows: readonly Float32Array[], f: number): 
 let batchVars = 0;
 export const FINE_TUNE_DENSE_FROM = 2000;
 
+interface SgdInputs {
+  net: WideDeepNetwork;
+  X: Float32Array;
+  Y: Float32Array;
+  W: Float32Array;
+  ids: SparseIds[];
+  groupLists: number[][];
+  epochs: number;
+  batchSize: number;
+  lambda: number;
+  mu: number;
+  rng: () => number;
+  opts: TrainOptions;
+  warm: boolean;
+}
+
+/** Mini-batch training of every weight: Adam on the dense ones, lazy Adagrad on the sparse tables. Returns the loss per epoch. */
+async function fitSgd({ net, X, Y, W, ids, groupLists, epochs, batchSize, lambda, mu, rng, opts, warm }: SgdInputs): Promise<number[]> {
+  const f = net.numFeatures;
+  const dim = net.sparse.embedDim;
+  const history: number[] = [];
+  const optimizer = tf.train.adam(opts.learningRate ?? (warm ? 0.002 : 0.005));
+  const lr = opts.sparseLearningRate ?? { embed: 0.02, wide: 0.15 };
+  const sparseOpt = new SparseAdagrad(net.sparse, lr, opts.sparseL2 ?? 3e-2);
+
+  for (let epoch = 0; epoch < epochs; epoch++) {
+    const batches: number[][] = [];
+    for (const list of groupLists) {
+      const idx = shuffle([...list], rng);
+      for (let s = 0; s < idx.length; s += batchSize) batches.push(idx.slice(s, s + batchSize));
+    }
+    shuffle(batches, rng);
+    let total = 0;
+    let count = 0;
+    for (const batch of batches) {
+      const b = batch.length;
+      const xb = new Float32Array(b * f);
+      const yb = new Float32Array(b);
+      const wb = new Float32Array(b);
+      const idsB = batch.map((i, k) => {
+        xb.set(X.subarray(i * f, (i + 1) * f), k * f);
+        yb[k] = Y[i]!;
+        wb[k] = W[i]!;
+        return ids[i]!;
+      });
+      const { bag, wideSum } = lookup(idsB, net.embedding, net.wide, dim);
+      const tag = ++batchVars;
+      const bagVar = tf.variable(tf.tensor2d(bag, [b, dim]), true, `bag_batch_${tag}`);
+      const wideVar = tf.variable(tf.tensor1d(wideSum), true, `wide_batch_${tag}`);
+      const xt = tf.tensor2d(xb, [b, f]);
+      const yt = tf.tensor1d(yb);
+      const wt = tf.tensor1d(wb);
+      const { value, grads } = tf.variableGrads(() => {
+        const logits = net.forward(xt, bagVar as tf.Variable<tf.Rank.R2>, wideVar as tf.Variable<tf.Rank.R1>);
+        const point = mu === 0 ? tf.scalar(0) : pointwiseLoss(logits, yt, wt).mul(mu);
+        const pair = lambda === 0 ? tf.scalar(0) : pairwiseLoss(logits, yt, wt).mul(lambda);
+        return point.add(pair) as tf.Scalar;
+      }, [...net.trainableDense, bagVar, wideVar]);
+      const gradBag = grads[bagVar.name]!.dataSync() as Float32Array;
+      const gradWide = grads[wideVar.name]!.dataSync() as Float32Array;
+      optimizer.applyGradients(net.trainableDense.map((v) => ({ name: v.name, tensor: grads[v.name]! })));
+      sparseOpt.step(idsB, gradBag, gradWide, net.embedding, net.wide);
+      total += (value.dataSync()[0] ?? 0) * b;
+      count += b;
+      tf.dispose([value, ...Object.values(grads), bagVar, wideVar, xt, yt, wt]);
+    }
+    const mean = total / Math.max(count, 1);
+    history.push(mean);
+    opts.onEpoch?.(epoch, mean);
+  }
+  optimizer.dispose();
+  return history;
+}
+
+/**
+ * Warm start below FINE_TUNE_DENSE_FROM labels: the serving network stays as it is and the labels fit a
+ * correction of its wide term/cross weights and bias with a sparse, evidence-scaled prior
+ * (./wide-correction.ts). Position bias enters through the examination probability of each label's rank,
+ * not through IPW weights (the eval measured why: docs/readme/ranking.md). Returns the final mean loss.
+ */
+function correctWide(net: WideDeepNetwork, X: Float32Array, ids: SparseIds[], Y: Float32Array, options: WideCorrectionOptions, examination: Float32Array | null): number {
+  const offsets = net.logits(X, ids);
+  const { bias, delta, loss } = fitWideCorrection(offsets, ids, Y, options, examination);
+  for (const [bucket, d] of delta) net.wide[bucket]! += d;
+  const biased = net.dense.bias.add(bias);
+  net.dense.bias.assign(biased);
+  biased.dispose();
+  return loss;
+}
+
+/** P(examined) of each label's rank (src/app/propensity.ts); null when no label records a rank. */
+function examinationOf(examples: readonly TrainingExample[]): Float32Array | null {
+  if (!examples.some((e) => e.rankShown)) return null;
+  return Float32Array.from(examples, (e) => examinationPropensity(e.rankShown ?? 0));
+}
+
 export async function trainRanker(examples: readonly TrainingExample[], opts: TrainOptions): Promise<TrainResult> {
   if (examples.length === 0) throw new Error("trainRanker: no training examples");
   const backend = await initBackend();
@@ -154,63 +256,11 @@ export async function trainRanker(examples: readonly TrainingExample[], opts: Tr
   });
   const groupLists = [...byGroup.keys()].sort().map((g) => byGroup.get(g)!);
 
-  const trainDense = opts.trainDense ?? (!warm || n >= FINE_TUNE_DENSE_FROM);
-  const optimizer = tf.train.adam(opts.learningRate ?? (warm ? 0.002 : 0.005));
-  // The embeddings feed the deep part: while it is frozen they stay frozen too (moving the inputs of a
-  // frozen MLP changes it all the same); the wide term and cross weights carry the correction.
-  const lr = opts.sparseLearningRate ?? { embed: 0.02, wide: 0.15 };
-  const sparseOpt = new SparseAdagrad(cfg, trainDense ? lr : { ...lr, embed: 0 }, opts.sparseL2 ?? 3e-2);
-  const history: number[] = [];
-
-  for (let epoch = 0; epoch < epochs; epoch++) {
-    const batches: number[][] = [];
-    for (const list of groupLists) {
-      const idx = shuffle([...list], rng);
-      for (let s = 0; s < idx.length; s += batchSize) batches.push(idx.slice(s, s + batchSize));
-    }
-    shuffle(batches, rng);
-    let total = 0;
-    let count = 0;
-    for (const batch of batches) {
-      const b = batch.length;
-      const xb = new Float32Array(b * f);
-      const yb = new Float32Array(b);
-      const wb = new Float32Array(b);
-      const idsB = batch.map((i, k) => {
-        xb.set(X.subarray(i * f, (i + 1) * f), k * f);
-        yb[k] = Y[i]!;
-        wb[k] = W[i]!;
-        return ids[i]!;
-      });
-      const { bag, wideSum } = lookup(idsB, net.embedding, net.wide, dim);
-      const tag = ++batchVars;
-      const bagVar = tf.variable(tf.tensor2d(bag, [b, dim]), true, `bag_batch_${tag}`);
-      const wideVar = tf.variable(tf.tensor1d(wideSum), true, `wide_batch_${tag}`);
-      const xt = tf.tensor2d(xb, [b, f]);
-      const yt = tf.tensor1d(yb);
-      const wt = tf.tensor1d(wb);
-      const { value, grads } = tf.variableGrads(() => {
-        const logits = net.forward(xt, bagVar as tf.Variable<tf.Rank.R2>, wideVar as tf.Variable<tf.Rank.R1>);
-        const point = mu === 0 ? tf.scalar(0) : pointwiseLoss(logits, yt, wt).mul(mu);
-        const pair = lambda === 0 ? tf.scalar(0) : pairwiseLoss(logits, yt, wt).mul(lambda);
-        return point.add(pair) as tf.Scalar;
-      }, [...net.trainableDense, bagVar, wideVar]);
-      const gradBag = grads[bagVar.name]!.dataSync() as Float32Array;
-      const gradWide = grads[wideVar.name]!.dataSync() as Float32Array;
-      // Frozen dense weights still learn the global offset: labels' base rate differs from the prior's
-      // (pickier recruiters), and without a trainable bias that shift leaks into every common term's weight.
-      const dense = trainDense ? net.trainableDense : [net.dense.bias];
-      optimizer.applyGradients(dense.map((v) => ({ name: v.name, tensor: grads[v.name]! })));
-      sparseOpt.step(idsB, gradBag, gradWide, net.embedding, net.wide);
-      total += (value.dataSync()[0] ?? 0) * b;
-      count += b;
-      tf.dispose([value, ...Object.values(grads), bagVar, wideVar, xt, yt, wt]);
-    }
-    const mean = total / Math.max(count, 1);
-    history.push(mean);
-    opts.onEpoch?.(epoch, mean);
-  }
-  optimizer.dispose();
+  const trainDense = !warm || (opts.trainDense ?? n >= FINE_TUNE_DENSE_FROM);
+  const history = trainDense
+    ? await fitSgd({ net, X, Y, W, ids, groupLists, epochs, batchSize, lambda, mu, rng, opts, warm: warm !== null })
+    : [correctWide(net, X, ids, Y, opts.wideCorrection ?? DEFAULT_WIDE_CORRECTION, examinationOf(examples))];
+  if (!trainDense) opts.onEpoch?.(0, history[0]!);
 
   // Calibrate on the unweighted training labels.
   const trainLogits = net.logits(X, ids);
@@ -232,6 +282,7 @@ export async function trainRanker(examples: readonly TrainingExample[], opts: Tr
     trainingSeconds: Math.round(trainingSeconds * 1000) / 1000,
     backend,
     parent: opts.parent ?? warm?.version ?? null,
+    correctionOf: trainDense ? null : warm!.version,
     notes: opts.notes ?? (warm ? `warm start from ${warm.version}; dense weights ${trainDense ? "fine-tuned" : "frozen"}` : ""),
   };
   const ranker = new Ranker(net, metadata);

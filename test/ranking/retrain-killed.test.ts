@@ -10,13 +10,18 @@ import { Job } from "bullmq";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startWorkers, type RunningWorkers } from "../../workers/run.ts";
 import type { LabelledOutcome } from "../../src/domain/label.ts";
+import { FINE_TUNE_DENSE_FROM } from "../../src/model/train.ts";
 import { INITIAL_MODEL_VERSION } from "../../src/registry/models.ts";
 import { openTestSystem, waitFor, type TestSystem } from "../helpers/system.ts";
 import { loadPosting, seedShortlist, storeCandidates } from "./helpers.ts";
 
 const posting = loadPosting();
-/** Labels: enough that training runs for several epochs after the first one is reported. */
-const LABELS = 600;
+/**
+ * Labels: enough for the full mini-batch training (≥ FINE_TUNE_DENSE_FROM in the 80% train split), which
+ * runs for several epochs after the first one is reported; a smaller set is fitted as a correction in
+ * well under a second, too fast to be killed midway.
+ */
+const LABELS = Math.ceil(FINE_TUNE_DENSE_FROM / 0.8) + 100;
 
 function hashDir(dir: string): string {
   const h = createHash("sha256");

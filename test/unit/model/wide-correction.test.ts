@@ -1,0 +1,88 @@
+import { describe, expect, it } from "vitest";
+import { fitPlatt } from "../../../src/model/calibration.ts";
+import { mulberry32 } from "../../../src/model/random.ts";
+import type { SparseIds } from "../../../src/model/sparse.ts";
+import { fitWideCorrection, type WideCorrectionOptions } from "../../../src/model/wide-correction.ts";
+
+const OPTS: WideCorrectionOptions = { l1: 2, l2: 2, minExamples: 5, sweeps: 30, maxStep: 1 };
+const PLANTED = 999;
+const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
+
+/** n examples: offset ~ U(−2, 2), 15 noise buckets of 2000 each, the planted bucket in `share` of them with effect `effect`; base-rate shift −1. */
+function world(n: number, effect: number, share = 0.3, seed = 5) {
+  const rng = mulberry32(seed);
+  const offsets = new Float32Array(n);
+  const targets = new Float32Array(n);
+  const ids: SparseIds[] = [];
+  for (let i = 0; i < n; i++) {
+    offsets[i] = rng() * 4 - 2;
+    const planted = rng() < share;
+    const wide = Int32Array.from({ length: 15 }, () => Math.floor(rng() * 2000));
+    const all = planted ? Int32Array.from([...wide, PLANTED]) : wide;
+    ids.push({ embed: new Int32Array(0), wide: all, crossStart: all.length });
+    targets[i] = rng() < sigmoid(offsets[i]! - 1 + (planted ? effect : 0)) ? 1 : 0;
+  }
+  return { offsets, targets, ids };
+}
+
+describe("wide correction (warm-start learning on top of the serving model)", () => {
+  it("learns a preference the offset does not know, leaves noise terms at zero and shifts the bias", () => {
+    const w = world(1500, 2);
+    const fit = fitWideCorrection(w.offsets, w.ids, w.targets, OPTS);
+    expect(fit.delta.get(PLANTED)!).toBeGreaterThan(1.2);
+    const noise = [...fit.delta].filter(([b]) => b !== PLANTED).map(([, d]) => Math.abs(d));
+    expect(noise.filter((d) => d === 0).length / noise.length).toBeGreaterThan(0.8);
+    expect(Math.max(...noise)).toBeLessThan(fit.delta.get(PLANTED)! / 1.5);
+    expect(fit.bias).toBeLessThan(-0.5);
+  });
+
+  it("learns nothing from a world without a preference (beyond the base rate)", () => {
+    const w = world(1500, 0);
+    const fit = fitWideCorrection(w.offsets, w.ids, w.targets, OPTS);
+    expect(Math.abs(fit.delta.get(PLANTED)!)).toBeLessThan(0.3);
+    expect(fit.bias).toBeLessThan(-0.5);
+  });
+
+  it("a term seen in fewer than minExamples resumes never moves, however strong its label", () => {
+    const offsets = Float32Array.from({ length: 40 }, () => -3);
+    const targets = Float32Array.from({ length: 40 }, (_, i) => (i < 4 ? 10 : 0)); // 4 IPW-inflated advances
+    const ids = offsets.map((_, i) => i).reduce<SparseIds[]>((a, i) => {
+      const wide = Int32Array.from(i < 4 ? [7, 8] : [8]);
+      a.push({ embed: new Int32Array(0), wide, crossStart: wide.length });
+      return a;
+    }, []);
+    const fit = fitWideCorrection(offsets, ids, targets, OPTS);
+    expect(fit.delta.get(7)).toBe(0);
+  });
+
+  it("the examination likelihood learns the same preference from position-biased clicks", () => {
+    // Clicks = examined ∧ advanced; examination 1 for half of the rows, 0.2 for the rest.
+    const w = world(3000, 2, 0.3, 9);
+    const rng = mulberry32(77);
+    const exam = Float32Array.from(w.offsets, (_, i) => (i % 2 ? 1 : 0.2));
+    const clicks = Float32Array.from(w.targets, (y, i) => (y === 1 && rng() < exam[i]! ? 1 : 0));
+    const fit = fitWideCorrection(w.offsets, w.ids, clicks, OPTS, exam);
+    expect(fit.delta.get(PLANTED)!).toBeGreaterThan(1.0);
+  });
+
+  it("refuses inputs of different lengths", () => {
+    expect(() => fitWideCorrection(new Float32Array(2), [], new Float32Array(2), OPTS)).toThrow(/differ in length/);
+  });
+});
+
+describe("Platt scaling on awkward labels", () => {
+  it("stays finite and positive when a few advances are perfectly separated (no runaway slope)", () => {
+    const z = Array.from({ length: 200 }, (_, i) => i / 20 - 5);
+    const y = z.map((x) => (x > 4.5 ? 1 : 0));
+    const c = fitPlatt(z, y);
+    expect(Number.isFinite(c.a) && Number.isFinite(c.b)).toBe(true);
+    expect(c.a).toBeGreaterThan(0);
+    expect(c.a).toBeLessThan(20);
+  });
+
+  it("never reverses the order, even when the labels run against the logits", () => {
+    const z = Array.from({ length: 100 }, (_, i) => i / 10);
+    const y = z.map((x) => (x < 2 ? 1 : 0));
+    expect(fitPlatt(z, y).a).toBeGreaterThan(0);
+  });
+});
