@@ -123,6 +123,35 @@ export class WideDeepNetwork {
     }
   }
 
+  /**
+   * Inference: the deep part only, for n rows laid out as [standardised x | pooled bag] (n × (f + dim)),
+   * so that a batch is one upload, three fused matMul kernels and one download (the training graph in
+   * `forward` has ~15 kernels and a concat). The wide part (x·w_wide + bias + sparse wide sum) is a
+   * few dozen multiply-adds per row, cheaper in JS than as kernels: see `Ranker`, `wideDense()`.
+   */
+  deepLogits(packed: Float32Array, n: number): Float32Array {
+    if (n === 0) return new Float32Array(0);
+    const width = this.numFeatures + this.sparse.embedDim;
+    if (packed.length !== n * width) throw new Error(`deepLogits: ${packed.length} values for ${n} rows of ${width}`);
+    const d = this.dense;
+    const out = tf.tidy(() => {
+      const input = tf.tensor2d(packed, [n, width]);
+      const h1 = tf.fused.matMul({ a: input, b: d.deep_1_kernel, bias: d.deep_1_bias, activation: "relu" });
+      const h2 = tf.fused.matMul({ a: h1, b: d.deep_2_kernel, bias: d.deep_2_bias, activation: "relu" });
+      return tf.matMul(h2, d.deep_out_kernel);
+    });
+    try {
+      return out.dataSync() as Float32Array; // a fresh array on wasm; on cpu the disposed tensor's own
+    } finally {
+      out.dispose();
+    }
+  }
+
+  /** The wide dense weights and the bias as plain numbers, for the JS side of `deepLogits` callers. */
+  wideDense(): { weights: Float32Array; bias: number } {
+    return { weights: Float32Array.from(this.dense.wide_dense.dataSync() as Float32Array), bias: (this.dense.bias.dataSync() as Float32Array)[0]! };
+  }
+
   /** Weight specs and one float32 buffer: dense weights in DENSE_NAMES order, then embedding, then wide. */
   serialise(): { specs: WeightSpec[]; data: Buffer } {
     const parts: Float32Array[] = [];

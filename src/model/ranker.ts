@@ -2,13 +2,20 @@
  * The ranker: a trained wide & deep network plus the metadata that binds it to a feature schema,
  * its standardisation and its calibration. `predict` scores any number of inputs in ONE batched
  * forward pass and returns calibrated P(advance) (Platt scaling fitted at training time).
+ *
+ * Inference path (bench/scoring.ts measures it): one JS pass per row standardises the dense values and
+ * pools the hashed terms straight into one packed [x | bag] buffer while summing the wide part, then
+ * `WideDeepNetwork#deepLogits` runs the MLP as three fused kernels. It gives the logits of the
+ * training graph (`WideDeepNetwork#logits`) to float32 rounding (test/unit/model/ranker-fast-path.test.ts).
+ * The wide dense weights are read once here: a network is not trained after a Ranker wraps it
+ * (training builds the Ranker at the end; warm starts train a clone).
  */
 import type { ModelMetadata } from "../domain/model.ts";
 import type { Contribution } from "../domain/shortlist.ts";
 import { describeFeature } from "../features/describe.ts";
 import { termText } from "../features/terms.ts";
 import type { WideDeepNetwork } from "./network.ts";
-import { lookup, sparseIds, type SparseConfig, type SparseIds } from "./sparse.ts";
+import { poolTerms, sparseIds, type SparseConfig } from "./sparse.ts";
 
 /** What the model reads of a feature vector (src/features `FeatureVector` satisfies it). */
 export interface ModelInput {
@@ -25,6 +32,8 @@ export class Ranker {
   readonly network: WideDeepNetwork;
   private readonly mean: Float32Array;
   private readonly invStd: Float32Array;
+  private readonly wideWeights: Float32Array;
+  private readonly bias: number;
 
   constructor(network: WideDeepNetwork, metadata: ModelMetadata) {
     const f = metadata.featureNames.length;
@@ -36,6 +45,9 @@ export class Ranker {
     this.metadata = metadata;
     this.mean = Float32Array.from(metadata.normalisation.mean);
     this.invStd = Float32Array.from(metadata.normalisation.std, (s) => (s > 1e-8 ? 1 / s : 1));
+    const { weights, bias } = network.wideDense();
+    this.wideWeights = weights;
+    this.bias = bias;
   }
 
   get version(): string {
@@ -60,23 +72,39 @@ export class Ranker {
     }
   }
 
-  /** Standardised flat dense rows and hashed sparse ids. */
-  prepare(inputs: readonly ModelInput[]): { x: Float32Array; ids: SparseIds[] } {
+  /**
+   * Rows packed for `deepLogits`: [standardised values | mean-pooled term embeddings] (n × (f + dim)),
+   * and the wide part of each logit (x·w_wide + bias + term and cross weights), in one pass per row.
+   */
+  private pack(inputs: readonly ModelInput[]): { packed: Float32Array; wide: Float64Array } {
     const f = this.numFeatures;
-    const x = new Float32Array(inputs.length * f);
-    const ids: SparseIds[] = [];
-    inputs.forEach((r, i) => {
-      if (r.values.length !== f) throw new Error(`predict: row ${i} has ${r.values.length} values, model ${this.version} expects ${f}`);
-      for (let j = 0; j < f; j++) x[i * f + j] = (r.values[j]! - this.mean[j]!) * this.invStd[j]!;
-      ids.push(sparseIds(r.terms, r.postingId, this.sparse));
-    });
-    return { x, ids };
+    const width = f + this.sparse.embedDim;
+    const { mean, invStd, wideWeights, bias, sparse } = this;
+    const { embedding, wide: wideTable } = this.network;
+    const packed = new Float32Array(inputs.length * width);
+    const wide = new Float64Array(inputs.length);
+    for (let i = 0; i < inputs.length; i++) {
+      const r = inputs[i]!;
+      const v = r.values;
+      if (v.length !== f) throw new Error(`predict: row ${i} has ${v.length} values, model ${this.version} expects ${f}`);
+      const o = i * width;
+      let s = bias;
+      for (let j = 0; j < f; j++) {
+        packed[o + j] = (v[j]! - mean[j]!) * invStd[j]!;
+        s += packed[o + j]! * wideWeights[j]!;
+      }
+      wide[i] = s + poolTerms(r.terms, r.postingId, sparse, embedding, wideTable, packed, o + f);
+    }
+    return { packed, wide };
   }
 
   /** Raw (uncalibrated) logits. */
   logits(inputs: readonly ModelInput[]): Float32Array {
-    const { x, ids } = this.prepare(inputs);
-    return this.network.logits(x, ids);
+    const { packed, wide } = this.pack(inputs);
+    const deep = this.network.deepLogits(packed, inputs.length);
+    const out = new Float32Array(inputs.length);
+    for (let i = 0; i < out.length; i++) out[i] = deep[i]! + wide[i]!;
+    return out;
   }
 
   /** Calibrated probability for a logit. */
@@ -87,7 +115,10 @@ export class Ranker {
 
   /** Calibrated probability of "advance" for each input. */
   predict(inputs: readonly ModelInput[]): Float32Array {
-    return Float32Array.from(this.logits(inputs), (z) => this.calibrate(z));
+    const out = this.logits(inputs);
+    const { a, b } = this.metadata.calibration ?? { a: 1, b: 0 };
+    for (let i = 0; i < out.length; i++) out[i] = sigmoid(a * out[i]! + b);
+    return out;
   }
 
   /**
@@ -98,26 +129,30 @@ export class Ranker {
    */
   explainBatch(inputs: readonly ModelInput[], evidence: readonly Readonly<Record<string, string | null>>[], topK = 5): Contribution[][] {
     const f = this.numFeatures;
-    const dim = this.sparse.embedDim;
-    const { x, ids } = this.prepare(inputs);
-    const { bag, wideSum } = lookup(ids, this.network.embedding, this.network.wide, dim);
+    const width = f + this.sparse.embedDim;
+    const { packed, wide } = this.pack(inputs);
     const v = f + 2;
     const n = inputs.length;
-    const X = new Float32Array(n * v * f);
-    const B = new Float32Array(n * v * dim);
-    const W = new Float32Array(n * v);
-    const allIds: SparseIds[] = [];
+    // Row k = 0: as is; 1…f: feature k−1 at its training mean (standardised 0, so its wide term drops
+    // out too); f + 1: the term bag emptied in the deep part (the wide term weights stay).
+    const X = new Float32Array(n * v * width);
+    const W = new Float64Array(n * v);
     for (let i = 0; i < n; i++) {
+      const base = packed.subarray(i * width, (i + 1) * width);
       for (let k = 0; k < v; k++) {
         const row = i * v + k;
-        X.set(x.subarray(i * f, (i + 1) * f), row * f);
-        if (k >= 1 && k <= f) X[row * f + (k - 1)] = 0; // standardised mean
-        if (k !== f + 1) B.set(bag.subarray(i * dim, (i + 1) * dim), row * dim);
-        W[row] = wideSum[i]!;
-        allIds.push(ids[i]!);
+        X.set(base, row * width);
+        W[row] = wide[i]!;
+        if (k >= 1 && k <= f) {
+          X[row * width + (k - 1)] = 0;
+          W[row] = wide[i]! - base[k - 1]! * this.wideWeights[k - 1]!;
+        }
+        if (k === f + 1) X.fill(0, row * width + f, (row + 1) * width);
       }
     }
-    const logits = this.network.logits(X, allIds, { bag: B, wideSum: W });
+    const deep = this.network.deepLogits(X, n * v);
+    const logits = new Float64Array(n * v);
+    for (let r = 0; r < n * v; r++) logits[r] = deep[r]! + W[r]!;
     // Reasons are chosen and ordered by their effect on the calibrated LOGIT and reported in probability
     // points: a confident model (p near 0 or 1) moves probabilities by almost nothing, and filtering on
     // that would leave its strongest and weakest candidates without any reason.
@@ -148,8 +183,8 @@ export class Ranker {
           contribution: p - this.calibrate(logits[i * v + f + 1]!),
           evidence: null,
         }, base - logits[i * v + f + 1]!));
-        const x0 = ids[i]!;
         if (input.terms instanceof Uint32Array) return finish(out);
+        const x0 = sparseIds(input.terms, input.postingId, this.sparse);
         input.terms.forEach((term, k) => {
           const w = this.network.wide[x0.wide[k]!]! + this.network.wide[x0.wide[x0.crossStart + k]!]!;
           if (Math.abs(w) < 0.05) return;

@@ -34,32 +34,53 @@ export interface SparseIds {
 
 /** 32-bit hash of each term; what a feature cache stores (the buckets depend on the model's config). */
 export function termHashes(terms: readonly string[]): Uint32Array {
-  return Uint32Array.from(terms, (t) => fnv1a(t));
+  const out = new Uint32Array(terms.length);
+  for (let i = 0; i < terms.length; i++) out[i] = fnv1a(terms[i]!);
+  return out;
 }
 
-/** murmur3 finaliser: spreads a combined hash over all 32 bits before the modulo. */
+/** murmur3 finaliser: spreads a combined hash over all 32 bits before the modulo. Int32 result. */
 function mix(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
   h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
+  return h ^ (h >>> 16);
 }
 
+/** Table index of a 32-bit hash: `(h >>> 0) % size`, a plain AND when size is a power of two (mask ≥ 0). */
+function bucket(h: number, size: number, mask: number): number {
+  return mask >= 0 ? h & mask : (h >>> 0) % size;
+}
+
+const maskOf = (size: number) => ((size & (size - 1)) === 0 ? size - 1 : -1);
+
 const WIDE_SALT = 0x9747b28c;
+
+/** The posting's salt for the (posting × term) crosses; cached, as every row of a batch asks for it. */
+const postingSalts = new Map<string, number>();
+function postingSalt(postingId: string): number {
+  let salt = postingSalts.get(postingId);
+  if (salt === undefined) {
+    if (postingSalts.size >= 10_000) postingSalts.clear();
+    postingSalts.set(postingId, (salt = fnv1a(`posting:${postingId}`)));
+  }
+  return salt;
+}
 
 export function sparseIds(terms: readonly string[] | Uint32Array, postingId: string, cfg: SparseConfig): SparseIds {
   const hashes = terms instanceof Uint32Array ? terms : termHashes(terms);
   const n = hashes.length;
   const embed = new Int32Array(n);
   const wide = new Int32Array(2 * n);
-  const postingSalt = fnv1a(`posting:${postingId}`);
+  const salt = postingSalt(postingId);
+  const em = maskOf(cfg.embedBuckets);
+  const wm = maskOf(cfg.wideBuckets);
   for (let i = 0; i < n; i++) {
     const h = hashes[i]!;
-    embed[i] = h % cfg.embedBuckets;
-    wide[i] = mix(h ^ WIDE_SALT) % cfg.wideBuckets;
-    wide[n + i] = mix(Math.imul(h, 31) ^ postingSalt) % cfg.wideBuckets;
+    embed[i] = bucket(h, cfg.embedBuckets, em);
+    wide[i] = bucket(mix(h ^ WIDE_SALT), cfg.wideBuckets, wm);
+    wide[n + i] = bucket(mix(Math.imul(h, 31) ^ salt), cfg.wideBuckets, wm);
   }
   return { embed, wide, crossStart: n };
 }
@@ -68,7 +89,8 @@ export function sparseIds(terms: readonly string[] | Uint32Array, postingId: str
 export function lookup(ids: readonly SparseIds[], embedding: Float32Array, wide: Float32Array, dim: number): { bag: Float32Array; wideSum: Float32Array } {
   const bag = new Float32Array(ids.length * dim);
   const wideSum = new Float32Array(ids.length);
-  ids.forEach((x, i) => {
+  for (let i = 0; i < ids.length; i++) {
+    const x = ids[i]!;
     const o = i * dim;
     const n = x.embed.length;
     if (n > 0) {
@@ -81,8 +103,59 @@ export function lookup(ids: readonly SparseIds[], embedding: Float32Array, wide:
     let s = 0;
     for (let k = 0; k < x.wide.length; k++) s += wide[x.wide[k]!]!;
     wideSum[i] = s;
-  });
+  }
   return { bag, wideSum };
+}
+
+/**
+ * The inference form of `sparseIds` + `lookup` for ONE example, in one pass with no allocation:
+ * hashes each term (or takes its cached 32-bit hash), writes the mean of the terms' embedding rows
+ * into `bag[offset … offset + dim)` (zeros when there are no terms) and returns the sum of their term
+ * and (posting × term) cross weights. Same buckets as `sparseIds`; the bag is summed in float64
+ * (`lookup` sums in float32: the two agree to float32 rounding).
+ */
+export function poolTerms(
+  terms: readonly string[] | Uint32Array,
+  postingId: string,
+  cfg: SparseConfig,
+  embedding: Float32Array,
+  wide: Float32Array,
+  bag: Float32Array,
+  offset: number,
+): number {
+  const n = terms.length;
+  const { embedDim: dim, embedBuckets: eb, wideBuckets: wb } = cfg;
+  if (n === 0) {
+    bag.fill(0, offset, offset + dim);
+    return 0;
+  }
+  const em = maskOf(eb);
+  const wm = maskOf(wb);
+  const salt = postingSalt(postingId);
+  const hashed = terms instanceof Uint32Array;
+  // dim 8 (the default) unrolled into float64 locals: half the time per dimension of the loop over
+  // the typed array below (measured in isolation, 37 terms per row).
+  let a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0, a7 = 0;
+  if (dim !== 8) bag.fill(0, offset, offset + dim);
+  let s = 0;
+  for (let k = 0; k < n; k++) {
+    const h = hashed ? (terms as Uint32Array)[k]! | 0 : fnv1a((terms as readonly string[])[k]!) | 0;
+    const e = bucket(h, eb, em) * dim;
+    if (dim === 8) {
+      a0 += embedding[e]!; a1 += embedding[e + 1]!; a2 += embedding[e + 2]!; a3 += embedding[e + 3]!;
+      a4 += embedding[e + 4]!; a5 += embedding[e + 5]!; a6 += embedding[e + 6]!; a7 += embedding[e + 7]!;
+    } else {
+      for (let d = 0; d < dim; d++) bag[offset + d]! += embedding[e + d]!;
+    }
+    s += wide[bucket(mix(h ^ WIDE_SALT), wb, wm)]! + wide[bucket(mix(Math.imul(h, 31) ^ salt), wb, wm)]!;
+  }
+  if (dim === 8) {
+    bag[offset] = a0 / n; bag[offset + 1] = a1 / n; bag[offset + 2] = a2 / n; bag[offset + 3] = a3 / n;
+    bag[offset + 4] = a4 / n; bag[offset + 5] = a5 / n; bag[offset + 6] = a6 / n; bag[offset + 7] = a7 / n;
+  } else {
+    for (let d = 0; d < dim; d++) bag[offset + d]! /= n;
+  }
+  return s;
 }
 
 /**

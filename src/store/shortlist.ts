@@ -47,7 +47,7 @@ export class CorruptEntryError extends Error {
  * code (replaceAll).
  * The cheap checks catch foreign or truncated data with a clear error instead of a wrong row.
  */
-function decodeEntry(raw: string, postingId: string): ShortlistEntry {
+export function decodeEntry(raw: string, postingId: string): ShortlistEntry {
   let value: unknown;
   try {
     value = JSON.parse(raw);
@@ -61,7 +61,39 @@ function decodeEntry(raw: string, postingId: string): ShortlistEntry {
   return e as ShortlistEntry;
 }
 
+/** Freezes a decoded entry and its gate and reason objects: cached entries are shared between reads. */
+function freezeEntry(e: ShortlistEntry): ShortlistEntry {
+  for (const g of e.gates) Object.freeze(g);
+  for (const c of e.explanation) Object.freeze(c);
+  Object.freeze(e.gates);
+  Object.freeze(e.explanation);
+  return Object.freeze(e);
+}
+
+/**
+ * Bounds of the per-process read caches (each cleared whole when full; a page refills it in one read).
+ * 5,000 decoded entries are ~20 MB (~4 kB each: the stored bytes and the parsed object). Reads of
+ * more than MAX_CACHED_PAGE_SIZE rows (an audit of a whole list) bypass both caches.
+ */
+const MAX_CACHED_ENTRIES = 5_000;
+const MAX_CACHED_PAGES = 1_000;
+const MAX_CACHED_PAGE_SIZE = 500;
+
+const sameIds = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((id, i) => id === b[i]);
+
 export class ShortlistStore {
+  /**
+   * Decoded entries per posting and resume, reused while the stored JSON is byte-identical: a top-50
+   * read then allocates 50 small row objects instead of decoding ~65 kB of JSON into strings and
+   * ~1,500 objects, so the GC pauses that set the read's p99 become rare (replies are read as
+   * Buffers, which live outside the JS heap). Never stale: every read still fetches the stored JSON
+   * and compares it.
+   */
+  private readonly decoded = new Map<string, Map<string, { raw: Buffer; entry: ShortlistEntry }>>();
+  private decodedCount = 0;
+  /** The ids the last read of each (posting, offset, k) page returned; see `top`. */
+  private readonly lastPageIds = new Map<string, string[]>();
+
   constructor(private readonly redis: Redis, private readonly keys: Keys) {}
 
   /** Idempotent: a retried job overwrites the same member, never adds a second one. */
@@ -76,20 +108,63 @@ export class ShortlistStore {
   }
 
   /**
-   * One page of the ranked list: ZREVRANGE, then HMGET. Entries are validated with zod when a job
-   * writes them (upsert), so the hot read path only parses JSON and checks the shape cheaply. A
-   * one-round-trip Lua variant measured no faster on loopback (the script's own cost ate the saving).
+   * One page of the ranked list, gates and explanations included. One round trip when the page
+   * holds the same candidates as the last read of it (the usual case: the top of a list changes far
+   * less often than it is read): ZREVRANGE and an HMGET of the ids the last read returned are sent
+   * together, and the HMGET is used only if ZREVRANGE returned exactly those ids; otherwise a second
+   * HMGET fetches the new ones. No zod on this path (entries are validated when a job writes them,
+   * `upsert`); JSON is parsed only for entries whose stored JSON changed since this process last
+   * read them. Rows are fresh objects; their `gates` and `explanation` are shared and frozen.
    */
   async top(postingId: string, k: number, offset = 0): Promise<ShortlistRow[]> {
     if (k <= 0) return [];
-    const ids = await this.redis.zrevrange(this.keys.shortlist(postingId), offset, offset + k - 1);
-    if (ids.length === 0) return [];
-    const raws = await this.redis.hmget(this.keys.entries(postingId), ...ids);
+    const zKey = this.keys.shortlist(postingId);
+    const hKey = this.keys.entries(postingId);
+    const cached = k <= MAX_CACHED_PAGE_SIZE;
+    const pageKey = `${postingId}\n${offset}\n${k}`;
+    const guess = cached ? this.lastPageIds.get(pageKey) : undefined;
+    let ids: string[];
+    let raws: (Buffer | null)[] | null = null;
+    if (guess) {
+      const [got, guessed] = await Promise.all([this.redis.zrevrange(zKey, offset, offset + k - 1), this.redis.hmgetBuffer(hKey, ...guess)]);
+      ids = got;
+      if (sameIds(ids, guess)) raws = guessed;
+    } else {
+      ids = await this.redis.zrevrange(zKey, offset, offset + k - 1);
+    }
+    if (ids.length === 0) {
+      this.lastPageIds.delete(pageKey);
+      return [];
+    }
+    raws ??= await this.redis.hmgetBuffer(hKey, ...ids);
+    if (cached) {
+      if (this.lastPageIds.size >= MAX_CACHED_PAGES) this.lastPageIds.clear();
+      this.lastPageIds.set(pageKey, ids);
+    }
     const rows: ShortlistRow[] = [];
-    raws.forEach((raw, i) => {
-      if (raw !== null) rows.push({ ...decodeEntry(raw, postingId), rank: offset + i + 1 });
-    });
+    for (let i = 0; i < ids.length; i++) {
+      const raw = raws[i];
+      if (raw == null) continue;
+      const entry = cached ? this.decodeCached(postingId, ids[i]!, raw) : decodeEntry(raw.toString("utf8"), postingId);
+      rows.push({ ...entry, rank: offset + i + 1 });
+    }
     return rows;
+  }
+
+  private decodeCached(postingId: string, resumeId: string, raw: Buffer): ShortlistEntry {
+    let byResume = this.decoded.get(postingId);
+    const hit = byResume?.get(resumeId);
+    if (hit && hit.raw.equals(raw)) return hit.entry;
+    const entry = freezeEntry(decodeEntry(raw.toString("utf8"), postingId));
+    if (this.decodedCount >= MAX_CACHED_ENTRIES) {
+      this.decoded.clear();
+      this.decodedCount = 0;
+      byResume = undefined;
+    }
+    if (!byResume) this.decoded.set(postingId, (byResume = new Map()));
+    if (!byResume.has(resumeId)) this.decodedCount++;
+    byResume.set(resumeId, { raw: Buffer.from(raw), entry }); // a copy: a reply Buffer may be a view of a larger one
+    return entry;
   }
 
   async entry(postingId: string, resumeId: string): Promise<ShortlistRow | null> {

@@ -1,10 +1,12 @@
 /**
- * The shortlist's hot read path (issue 5): one round trip, no zod on reads (entries are validated
- * when written), rank order, offsets, and a clear error for a stored entry that is not one.
+ * The shortlist's hot read path (issue 5): no zod on reads (entries are validated when written), rank
+ * order, offsets, a clear error for a stored entry that is not one, and the read caches (the last
+ * page's ids sent ahead, decoded entries reused) never returning anything but what is stored now.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ShortlistEntry } from "../../src/domain/shortlist.ts";
 import { CorruptEntryError } from "../../src/store/shortlist.ts";
+import { readShortlistPage } from "../../src/store/shortlist-page.ts";
 import { openTestSystem, type TestSystem } from "../helpers/system.ts";
 
 const POSTING = "bench-read-posting";
@@ -60,5 +62,55 @@ describe("shortlist reads", () => {
     await redis.multi().zadd(keys.shortlist("corrupt"), 21, "f".repeat(64)).hset(keys.entries("corrupt"), "f".repeat(64), '{"resumeId":1}').exec();
     await expect(sys.ctx.stores.shortlist.top("corrupt", 5)).rejects.toThrow(CorruptEntryError);
     await expect(sys.ctx.stores.shortlist.top("corrupt", 5)).rejects.toThrow(/posting corrupt/);
+  });
+
+  it("a re-read page shows what is stored now: changed entries, a newcomer, a removed entry", async () => {
+    const store = sys.ctx.stores.shortlist;
+    const P = "read-cache-posting";
+    const e = (i: number, score: number) => ({ ...entry(i, score), postingId: P });
+    for (const [i, s] of [[11, 0.9], [12, 0.8], [13, 0.7]] as const) await store.upsert(e(i, s));
+    const first = await store.top(P, 2);
+    expect(first.map((r) => r.resumeId.slice(-1))).toEqual(["b", "c"]);
+    // Same ids, changed entry: the new explanation, not the cached one.
+    await store.upsert({ ...e(12, 0.8), explanation: [{ feature: "x", label: "changed", contribution: 0.1, evidence: null }] });
+    expect((await store.top(P, 2))[1]!.explanation[0]!.label).toBe("changed");
+    // A newcomer enters the page: the guessed ids are wrong and the page is fetched again.
+    await store.upsert(e(14, 0.95));
+    expect((await store.top(P, 2)).map((r) => [r.rank, r.resumeId.slice(-1)])).toEqual([[1, "e"], [2, "b"]]);
+    // An entry removed from the hash but not (yet) from the zset is skipped, not returned stale.
+    await sys.ctx.stores.redis.hdel(sys.ctx.stores.keys.entries(P), e(11, 0).resumeId);
+    expect((await store.top(P, 2)).map((r) => r.resumeId.slice(-1))).toEqual(["e"]);
+  });
+
+  it("returns fresh row objects; the shared gates and reasons are frozen", async () => {
+    const store = sys.ctx.stores.shortlist;
+    const [a] = await store.top(POSTING, 1);
+    a!.rank = 99;
+    expect(() => (a!.explanation as unknown[]).push({})).toThrow(TypeError);
+    expect(() => { (a!.gates[0] as { reason: string }).reason = "x"; }).toThrow(TypeError);
+    const [b] = await store.top(POSTING, 1);
+    expect(b!.rank).toBe(1);
+    expect(b!.gates[0]!.reason).toBe("a PhD");
+  });
+
+  it("HTTP pages carry each row's true rank, filtered and after a cursor (one ZREVRANK per page)", async () => {
+    const { redis, keys, shortlist, labels } = sys.ctx.stores;
+    const P = "page-rank-posting";
+    for (let i = 21; i <= 28; i++) await shortlist.upsert({ ...entry(i, 1 - i / 100, i === 27 ? "unknown" : "met"), postingId: P });
+    for (const i of [22, 23, 26]) {
+      await labels.record({ resumeId: entry(i, 0).resumeId, postingId: P, outcome: "reject", decidedAt: "2026-02-02T00:00:00.000Z", decidedBy: "t", rankShown: null, modelVersion: null, score: null });
+    }
+    const truth = async (id: string) => (await redis.zrevrank(keys.shortlist(P), id))! + 1;
+    const q = { limit: 2, cursor: null, gatesMet: true, unreviewed: true };
+    const seen: [number, number][] = [];
+    let page = await readShortlistPage(redis, keys, P, q);
+    for (;;) {
+      for (const { row } of page.rows) seen.push([row.rank, await truth(row.resumeId)]);
+      if (!page.next) break;
+      page = await readShortlistPage(redis, keys, P, { ...q, cursor: page.next });
+    }
+    // Unreviewed rows with all gates met: 21, 24, 25, 28 (22, 23, 26 decided; 27 in the unknown tier).
+    expect(seen.map(([rank]) => rank)).toEqual([1, 4, 5, 7]);
+    for (const [rank, want] of seen) expect(rank).toBe(want);
   });
 });
