@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { setLogLevel } from "../../src/log.ts";
 import { seedPosting } from "../helpers/profiles.ts";
-import { addCandidate, multipartFile, openHttpTestSystem, POSTING_A, type HttpTestSystem } from "./helpers.ts";
+import { addCandidate, multipartFile, openHttpTestSystem, POSTING_A, POSTING_B, type HttpTestSystem } from "./helpers.ts";
 
 const LIMIT = 64 * 1024;
 const TXT = new TextEncoder().encode("Jane Roe\nPhD student in Computer Science\nPython, C++, recommender systems\n");
@@ -66,6 +66,19 @@ describe("HTTP API routes", () => {
     expect(wrongField.status).toBe(400);
     const unknown = await h.call(`/postings/nope-nope/applications`, { method: "POST", token: h.tokens.uploader, body: multipartFile(TXT, "a.txt") });
     expect(unknown.status).toBe(404);
+  });
+
+  it("never shows a row without reasons: rows stored unexplained are explained on read (page and detail)", async () => {
+    const id = await addCandidate(h.sys.ctx, POSTING_B, { name: "Uma Unexplained", score: 0.5, unexplained: true });
+    expect((await h.sys.ctx.stores.shortlist.entry(POSTING_B, id))!.explanation).toEqual([]);
+    const page = await (await h.call(`/postings/${POSTING_B}/shortlist?limit=10`, { token: h.tokens.admin })).json();
+    const row = page.rows.find((r: { resumeId: string }) => r.resumeId === id);
+    expect(row.explanation.length).toBeGreaterThan(0);
+    expect(row.explanation[0]).toMatchObject({ feature: expect.any(String), label: expect.any(String), contribution: expect.any(Number) });
+    expect((await h.sys.ctx.stores.shortlist.entry(POSTING_B, id))!.explanation).toEqual(row.explanation); // written back
+    const other = await addCandidate(h.sys.ctx, POSTING_B, { name: "Vic Unexplained", score: 0.4, unexplained: true });
+    const detail = await (await h.call(`/postings/${POSTING_B}/candidates/${other}`, { token: h.tokens.admin })).json();
+    expect(detail.row.explanation.length).toBeGreaterThan(0);
   });
 
   it("pages the shortlist in rank order with a cursor, and filters by gates and review state", async () => {

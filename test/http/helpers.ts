@@ -53,7 +53,7 @@ export async function openHttpTestSystem(options: { maxUploadBytes?: number } = 
 let counter = 0;
 
 /** A scored candidate on a posting's shortlist, with resume text and evidence offsets. */
-export async function addCandidate(ctx: AppContext, postingId: string, o: { name: string; score: number; tier?: GateTier }): Promise<string> {
+export async function addCandidate(ctx: AppContext, postingId: string, o: { name: string; score: number; tier?: GateTier; unexplained?: boolean }): Promise<string> {
   const text = `${o.name}\n${o.name.toLowerCase().replace(/ /g, ".")}@example.org\nPhD in Computer Science (in progress)\nBuilt a recommender system.\n`;
   const bytes = new TextEncoder().encode(`${text}#${counter++}`);
   const resumeId = await ctx.stores.resumes.put(bytes, `${o.name}.txt`);
@@ -70,7 +70,8 @@ export async function addCandidate(ctx: AppContext, postingId: string, o: { name
   const entry: ShortlistEntry = {
     resumeId, postingId, score: o.score, tier: o.tier ?? "met", name: o.name, fileName: `${o.name}.txt`, modelVersion: "v0001-initial",
     gates: [{ id: "phd-in-progress-cs", verdict: o.tier === "unmet" ? "unmet" : "met", evidence: "PhD in Computer Science (in progress)", reason: "PhD in progress" }],
-    explanation: [{ feature: "signal_recsys", label: "recommender-systems work", contribution: 0.12, evidence: "Built a recommender system." }],
+    // `unexplained`: as a row below a big rescore's explained top is stored.
+    explanation: o.unexplained ? [] : [{ feature: "signal_recsys", label: "recommender-systems work", contribution: 0.12, evidence: "Built a recommender system." }],
     appliedAt: now, scoredAt: now,
   };
   await ctx.stores.shortlist.upsert(entry);

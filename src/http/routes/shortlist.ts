@@ -1,5 +1,6 @@
 /** The ranked shortlist (paged, filtered, blind-aware), its live event stream and one candidate's details. */
 import { z } from "zod";
+import { explainRow, fillMissingExplanations } from "../../app/explain-on-read.ts";
 import { readShortlistPage, type ShortlistCursor } from "../../store/shortlist-page.ts";
 import type { LabelledOutcome } from "../../domain/label.ts";
 import type { ShortlistRow } from "../../domain/shortlist.ts";
@@ -51,10 +52,12 @@ export function shortlistRoutes({ ctx, events }: ServerDeps): ApiRoute[] {
           }),
           ctx.stores.shortlist.size(params.id),
         ]);
+        // Rows below the rescore's explained top carry no reasons yet: explain them now (and store the result).
+        const explained = await fillMissingExplanations(ctx, params.id, page.rows.map(({ row }) => row));
         return {
           body: {
             postingId: params.id, total,
-            rows: page.rows.map(({ row, label }) => pageRow(row, label, query.blind)),
+            rows: page.rows.map(({ label }, i) => pageRow(explained[i]!, label, query.blind)),
             nextCursor: page.next && encodeCursor(page.next),
           },
         };
@@ -78,8 +81,9 @@ export function shortlistRoutes({ ctx, events }: ServerDeps): ApiRoute[] {
       summary: "one candidate: shortlist row, resume text and evidence offsets (contact masked in blind mode until decided)",
       access: readers, params: CandidateParams, query: CandidateQuery, responses: { 200: CandidateDetail },
       async handler({ params, query }) {
-        const row = await ctx.stores.shortlist.entry(params.id, params.resumeId);
-        if (!row) throw notFound(`resume ${params.resumeId} is not on the shortlist of "${params.id}"`);
+        const stored = await ctx.stores.shortlist.entry(params.id, params.resumeId);
+        if (!stored) throw notFound(`resume ${params.resumeId} is not on the shortlist of "${params.id}"`);
+        const row = await explainRow(ctx, stored);
         const [label, text, profile] = await Promise.all([
           ctx.stores.labels.forApplication(params.id, params.resumeId),
           ctx.stores.resumes.text(params.resumeId),
