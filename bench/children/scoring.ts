@@ -1,13 +1,14 @@
 /**
  * Scoring child: one tfjs backend per process (SHORTLIST_TF_BACKEND), so the cpu baseline and the
  * wasm figure never share a process. Usage: scoring.ts <modelDir> <rows> <batch> <seconds> [--explain]
- * Rows are feature vectors of simulated candidates (deterministic seed: both children score the
- * same rows). Scores them with the production Ranker in batches of <batch> for about <seconds>
+ * Rows are production rows of simulated candidates: dense features plus the resume's redacted terms
+ * (what the score worker scores; deterministic seed: both children score the same rows). Scores them with the production Ranker in batches of <batch> for about <seconds>
  * after a warm-up; with --explain also times the score worker's per-job work through BatchScorer.
  */
 import { getBackend } from "@tensorflow/tfjs";
 import type { FeatureVector } from "../../src/features/index.ts";
 import { vectorize } from "../../src/features/index.ts";
+import { resumeTerms } from "../../src/features/terms.ts";
 import { loadRanker } from "../../src/model/store.ts";
 import { BatchScorer } from "../../src/score/batch-scorer.ts";
 import { simulateOutcomes } from "../../src/simulate/simulate.ts";
@@ -18,7 +19,7 @@ const send = (m: object) => process.stdout.write(JSON.stringify(m) + "\n");
 function simulatedRows(n: number): FeatureVector[] {
   const postings = loadPostings();
   const per = Math.ceil(n / postings.length);
-  return postings.flatMap((p) => simulateOutcomes(per, p, 7).map((s) => vectorize(s.profile, p, s.gates))).slice(0, n);
+  return postings.flatMap((p) => simulateOutcomes(per, p, 7).map((s) => vectorize(s.profile, p, s.gates, resumeTerms(s.text, s.profile)))).slice(0, n);
 }
 
 try {
