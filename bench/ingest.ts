@@ -15,13 +15,28 @@ import { submitResume } from "../src/app/intake.ts";
 import { PROJECT_ROOT } from "../src/config.ts";
 import { createRedis } from "../src/redis/connection.ts";
 import { uniqueCopy, type Corpus } from "./lib/corpus.ts";
-import { messages, nextMessage, RssWatch, spawnTs } from "./lib/proc.ts";
+import { descendants, messages, nextMessage, RssWatch, spawnTs } from "./lib/proc.ts";
 import type { Figure } from "./lib/report.ts";
 import { percentile, sleep } from "./lib/stats.ts";
 import type { BenchSystem } from "./lib/system.ts";
 
 const POSTING = "mle-recsys-phd-2026";
 const PARSE_ONLY = fileURLToPath(new URL("./children/parse-only.ts", import.meta.url));
+
+/** CPU seconds (user + system) used so far by each process of a tree, from /proc/<pid>/stat. */
+function cpuSeconds(root: number): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const pid of [root, ...descendants(root)]) {
+    try {
+      // Fields after the parenthesised command: utime and stime are the 12th and 13th, in ticks of 1/100 s (USER_HZ).
+      const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").replace(/^.*\) /s, "").split(" ");
+      out.set(pid, (Number(fields[11]) + Number(fields[12])) / 100);
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return out;
+}
 
 export interface IngestOptions {
   processes: number;
@@ -34,16 +49,18 @@ export interface IngestOptions {
 
 interface ParseOnlyResult {
   filesPerSec: number;
+  /** CPU seconds all baseline children used for the timed work. */
+  cpuSeconds: number;
   perFileMs: number[];
   coldMs: number;
   peakRssMb: number;
 }
 
-async function parseOnly(corpus: Corpus, o: IngestOptions, workDir: string): Promise<ParseOnlyResult> {
+async function parseOnly(corpus: Corpus, o: IngestOptions, workDir: string, nativePush = false): Promise<ParseOnlyResult> {
   const listFile = path.join(workDir, "parse-only-files.json");
   fs.writeFileSync(listFile, JSON.stringify(corpus.files.map((f) => path.join(corpus.dir, f.name))));
-  const children = Array.from({ length: o.processes }, (_, i) =>
-    spawnTs(PARSE_ONLY, [listFile, String(i), String(o.processes), String(o.passes)], {}, path.join(workDir, "parse-only.log")));
+  const args = (i: number) => [listFile, String(i), String(o.processes), String(o.passes), ...(nativePush ? ["native-push"] : [])];
+  const children = Array.from({ length: o.processes }, (_, i) => spawnTs(PARSE_ONLY, args(i), {}, path.join(workDir, "parse-only.log")));
   const its = children.map(messages);
   const ready = await Promise.all(its.map((it) => nextMessage(it, "ready")));
   const start = performance.now();
@@ -57,11 +74,15 @@ async function parseOnly(corpus: Corpus, o: IngestOptions, workDir: string): Pro
     perFileMs: done.flatMap((d) => d.perFileMs as number[]),
     coldMs: Math.max(...ready.map((r) => Number(r.coldMs))),
     peakRssMb: Math.max(...done.map((d) => Number(d.peakRssMb))),
+    cpuSeconds: done.reduce((n, d) => n + Number(d.cpuMs ?? 0) / 1000, 0),
   };
 }
 
 export async function benchIngest(sys: BenchSystem, corpus: Corpus, o: IngestOptions): Promise<Figure[]> {
   const base = await parseOnly(corpus, o, sys.workDir);
+  // The same with the native Array.prototype.push, which the production parse thread restores (src/parse/pdfjs.ts):
+  // the ratio against it says how much of the gain is only that.
+  const baseNative = await parseOnly(corpus, o, sys.workDir, true);
   const bench = await sys.open("ingest");
   const { ctx } = bench;
   const visible = new Map<string, number>();
@@ -116,12 +137,16 @@ export async function benchIngest(sys: BenchSystem, corpus: Corpus, o: IngestOpt
     // Throughput: the whole workload submitted at once; bounded: a saturated machine reports the
     // rate of what became visible within the time limit.
     const total = corpus.files.length * o.passes;
+    const cpuBefore = cpuSeconds(worker.pid!);
     const t0 = performance.now();
     const ids: string[] = [];
     for (let i = 0; i < total; i++) ids.push(await submitOne(i));
     const doneCount = await until(ids, o.timeLimitSeconds * 1000);
     if (doneCount === 0) throw await explainMissing(ids, "ingest");
     const resumesPerSec = doneCount / (((doneCount === total ? lastVisible(ids) : performance.now()) - t0) / 1000);
+    // Where the throughput phase's CPU went: the score worker, each parse child (its parse thread included).
+    const cpuAfter = cpuSeconds(worker.pid!);
+    const cpuByProcess = [...cpuAfter].map(([pid, sec]) => `${pid === worker.pid ? "worker" : rss.names.get(pid) ?? "?"}:${(sec - (cpuBefore.get(pid) ?? 0)).toFixed(1)}s`).join(" ");
     if (doneCount < total) await until(ids, o.timeLimitSeconds * 1000); // drain before freshness
 
     // Freshness: a steady rate, each resume timed from its submit until it is visible. Resumes not
@@ -149,7 +174,12 @@ export async function benchIngest(sys: BenchSystem, corpus: Corpus, o: IngestOpt
         key: "ingest.resumesPerSec", value: resumesPerSec, unit: "resumes/s",
         baseline: { key: "ingest.parseOnlyPerSec", value: base.filesPerSec, what: `bare pdf-parse, ${o.processes} processes` },
         target: { text: "≥ 0.85× parse-only", met: resumesPerSec >= 0.85 * base.filesPerSec },
-        extra: { processes: o.processes, resumes: doneCount, coldStartMs, parseOnlyColdMs: base.coldMs },
+        extra: {
+          processes: o.processes, resumes: doneCount, coldStartMs, parseOnlyColdMs: base.coldMs,
+          parseOnlyCpuSeconds: Number(base.cpuSeconds.toFixed(1)), cpuByProcess,
+          parseOnlyNativePushPerSec: Number(baseNative.filesPerSec.toFixed(1)),
+          parseOnlyNativePushCpuSeconds: Number(baseNative.cpuSeconds.toFixed(1)),
+        },
       },
       {
         key: "freshness.p50Ms", value: percentile(latencies, 50), unit: "ms",

@@ -1,12 +1,17 @@
 /**
  * Baseline child: bare pdf-parse text extraction (PDFParse#getText), nothing else. Usage:
- *   parse-only.ts <listFile.json> <index> <processes> <passes>
+ *   parse-only.ts <listFile.json> <index> <processes> <passes> [native-push]
  * Warms up on two files, reports {ready}, waits for "go" on stdin, then extracts its share
  * (every <processes>-th file, <passes> times) and reports per-file times and its peak RSS.
+ * With "native-push" it undoes pdf.js's core-js polyfill of Array.prototype.push, as the parse
+ * thread does (src/parse/pdfjs.ts), so the report can show how much of a ratio that accounts for.
  */
 import fs from "node:fs";
 import readline from "node:readline";
-import { PDFParse } from "pdf-parse";
+
+const nativePush = Array.prototype.push;
+const { PDFParse } = await import("pdf-parse");
+if (process.argv[6] === "native-push") Array.prototype.push = nativePush;
 
 const send = (m: object) => process.stdout.write(JSON.stringify(m) + "\n");
 
@@ -31,6 +36,7 @@ try {
   const stdin = readline.createInterface({ input: process.stdin });
   for await (const line of stdin) if (line.trim() === "go") break;
   const perFileMs: number[] = [];
+  const cpuStart = process.cpuUsage();
   const start = performance.now();
   for (let pass = 0; pass < Number(passArg); pass++) {
     for (const bytes of mine) {
@@ -40,8 +46,9 @@ try {
     }
   }
   const wallMs = performance.now() - start;
+  const cpu = process.cpuUsage(cpuStart);
   const hwm = fs.readFileSync("/proc/self/status", "utf8").match(/^VmHWM:\s+(\d+) kB/m);
-  send({ done: true, files: perFileMs.length, wallMs, perFileMs, peakRssMb: hwm ? Number(hwm[1]) / 1024 : null });
+  send({ done: true, files: perFileMs.length, wallMs, cpuMs: (cpu.user + cpu.system) / 1000, perFileMs, peakRssMb: hwm ? Number(hwm[1]) / 1024 : null });
   stdin.close();
 } catch (error) {
   send({ error: error instanceof Error ? error.message : String(error) });
