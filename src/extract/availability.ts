@@ -11,7 +11,7 @@ import { findDegrees } from "./degrees.ts";
 import { evidenceAt } from "./lines.ts";
 import type { SectionedLine } from "./sections.ts";
 
-const TRIGGER = /\b(?:availab(?:le|ility)|(?:can|able to|could|ready to|looking to|open to) start|start(?:ing)? date|earliest start|start(?:ing)? (?:in|from|on)|join(?:ing)? (?:in|from)|(?:expected|able|ready|available|can) to join|(?:date of|expected) joining|joining date|free (?:to start|from))\b/i;
+const TRIGGER = /\b(?:availab(?:le|ility)|(?:can|able to|could|ready to|looking to|open to) start|start(?:ing)? date|earliest start|start(?:ing)? (?:in|from|on)|join(?:ing)? (?:in|from)|(?:expected|able|ready|available|can) to join|(?:date of|expected) joining|joining date|free (?:to start|from)|(?:can|able to) (?:arrive|report)|arrival date)\b/i;
 const IMMEDIATE = /\b(?:immediately|immediate|now|asap|right away|at once)\b/i;
 const AFTER_GRADUATION = /\bafter (?:my )?graduation\b|\bupon graduation\b|\bonce I graduate\b/i;
 
@@ -25,7 +25,7 @@ export interface Availability {
 export function extractAvailability(lines: SectionedLine[], today: string): Availability {
   let best: { value: string; ev: Evidence } | null = null;
   let afterGraduation: Evidence | null = null;
-  for (const l of lines) {
+  for (const [i, l] of lines.entries()) {
     if (l.blank || l.heading) continue;
     if (!(TRIGGER.test(l.text) || l.section === "availability")) continue;
     if (/\bupon request\b/i.test(l.text)) continue;
@@ -43,9 +43,17 @@ export function extractAvailability(lines: SectionedLine[], today: string): Avai
       .sort((a, b) => monthIndex(a.from!) - monthIndex(b.from!))[0];
     let value: string | null = null;
     let ev: Evidence | null = null;
+    // A PDF line wrap between the trigger and its date ("…and can start" / "in January 2026."): the date opens the
+    // next line of the same paragraph.
+    const next = lines[i + 1];
+    const wrapped = !d && trig && trig.index + trig[0].length >= l.text.length - 12 && next && !next.blank && !next.heading
+      ? scanDates(next.text).find((x) => x.from !== null && x.index <= 12) : undefined;
     if (d?.from) {
       value = d.from;
       ev = evidenceAt("availableFrom", l, from + d.index, from + d.end);
+    } else if (wrapped?.from) {
+      value = wrapped.from;
+      ev = evidenceAt("availableFrom", next!, wrapped.index, wrapped.end);
     } else {
       const imm = IMMEDIATE.exec(l.text.slice(from));
       if (imm) {

@@ -13,7 +13,8 @@ export interface Contact {
   evidence: Evidence[];
 }
 
-const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/;
+/** An apostrophe may sit inside the local part ("o'brien@…"), never at its edges (a quoted address). */
+const EMAIL = /[A-Za-z0-9._%+-]+(?:'[A-Za-z0-9._%+-]+)*@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/;
 const PHONE = /(?<![\w/])\+?\(?\d[\d\s().-]{7,18}\d(?![\w/])/g;
 const NAME_WORD = /^(?:[A-Z][a-zà-öø-ÿ'’]+(?:-[A-Z][a-zà-öø-ÿ'’]+)?|[A-Z]\.|[A-Z]{2,}|de|van|von|der|da|di|del|la|le|bin|al)$/;
 const NOT_NAME = /\b(?:resume|curriculum|vitae|cv|university|engineer|scientist|education|experience|skills|summary|street|avenue|road)\b/i;

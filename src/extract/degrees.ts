@@ -22,13 +22,19 @@ export interface DegreeMention {
 
 type Rule = { re: RegExp; level: DegreeLevel; field?: string; inProgress?: boolean };
 
-const NOT_SOFTWARE = String.raw`(?!\s*(?:Office|Word|Excel|PowerPoint|Access|Project|Teams|Windows|Visio|Outlook|SQL|Paint|DOS)\b)`;
+// Title case or capitals ("MS OFFICE 2020" in a job-board skills table).
+const NOT_SOFTWARE = String.raw`(?!\s*-?\s*(?:Office|Word|Excel|PowerPoint|Access|Project|Teams|Windows|Visio|Outlook|SQL|Paint|DOS|OFFICE|WORD|EXCEL|POWERPOINT|ACCESS|PROJECT|TEAMS|WINDOWS|VISIO|OUTLOOK|PAINT)\b)`;
 const RULES: Rule[] = [
   { re: /\b(?:Ph\.?\s?D\.?|Doctoral)\s+(?:Candidate|Student)\b/gi, level: "phd", inProgress: true },
   { re: /\bABD\b/g, level: "phd", inProgress: true },
   // Doctorat / Doctorado / Dottorato / Doutorado: the French, Spanish, Italian and Portuguese doctorate.
   { re: /\bPh\.?\s?D\b\.?|\bDoctor of Philosophy\b|\bDoctoral\b|\bDoctorate\b|\bD\.Phil\b\.?|\bDPhil\b|\b(?:Doctorat|Doctorado|Dottorato|Doutorado)\b/gi, level: "phd" },
-  { re: /\bM\.?B\.?A\b\.?|\bMaster of Business Administration\b/g, level: "masters", field: "Business Administration" },
+  // German doctorates by faculty ("Dr. rer. nat.", "Dr.-Ing.", "Dr. phil."), never the title before a name
+  // ("Dr. Amara Diallo"); "Doctor of Science/Engineering"; a bare "Doctor" before a capitalised field, as Chinese
+  // resumes' tables write the level ("Master  Computer Technology", "Doctor  Computer Science"); not the US law
+  // degree "Juris Doctor", a professional doctorate.
+  { re: /\bDr\.\s?(?:rer\.\s?(?:nat|pol|oec|soc|medic)|phil|sc|techn|math)\.|\bDr\.\s?-\s?Ing\b\.?|\bDoctor of (?:Science|Sciences|Engineering)\b|(?<!\bJuris\s+)\bDoctor(?=\s+[A-Z][a-z])(?!\s+(?:of|Who)\b)/g, level: "phd" },
+  { re: /\bM\.?B\.?A\b\.?|\bMaster of Business Administration\b|\b[Mm]ba(?=\s+in\b)/g, level: "masters", field: "Business Administration" },
   // Indian Master/Bachelor of Computer Applications.
   { re: /\bM\.?C\.?A\b\.?(?!\s*(?:Office|Word))/g, level: "masters", field: "Computer Applications" },
   { re: /\bB\.?C\.?A\b\.?/g, level: "bachelors", field: "Computer Applications" },
@@ -46,17 +52,17 @@ const RULES: Rule[] = [
   // Short forms in an ALL-CAPS line ("MSC DATA SCIENCE", "MENG MECHANICAL ENGINEERING"): see CAPS_RULES below.
   {
     re: new RegExp(
-      String.raw`\bMaster(?:'?s)?\b(?:\s+degree\b)?|\bM\.\s?Sc\b\.?|\bMSc\b|\bM\.S\.|\bMS\b${NOT_SOFTWARE}|\bM\.\s?Eng\b\.?|\bMEng\b|\bMASc\b|\bM\.?Phil\b\.?|\bM\.?Tech\b\.?|\bM\.A\.|\bMA\b(?=\s+(?:in|of)\b)|\bS\.?M\.(?=\s)|\bMCS\b|\bMSE\b|\bM\.S\.E\.`,
+      String.raw`\bMaster(?:'?s)?\b(?:\s+degree\b)?|\bM\.\s?Sc\b\.?|\bMSc\b|\bM\.S\.|\bMS\b${NOT_SOFTWARE}|\bM\.\s?Eng\b\.?|\bMEng\b|\bMASc\b|\bM\.?Phil\b\.?|\bM\.?Tech\b\.?|\bM\.A\.|\bMA\b(?=\s+(?:in|of)\b)|\bS\.?M\.(?=\s)|\bMCS\b|\bMSE\b|\bM\.S\.E\.|\bM\.?\s?Ed\b\.?|\bM\.A(?=\s*[(\[]|\s+(?:in|from)\b)|\bM\.?\s?Com\b\.?|\bM\.E(?=\s*(?:in\b|\(|,|$))|\bMsc\b(?=\s*(?:in\b|\(|,|$))|\bMMS\b(?=\s*[(\[]|\s+(?:in|from)\b)`,
       "g",
     ),
     level: "masters",
   },
   {
-    re: /\bBachelor(?:'?s)?\b(?:\s+degree\b)?|\bB\.?\s?Tech\b\.?|\bB\.E\.|\bBE\b(?=\s+(?:in|of)\b)|\bB\.?\s?Sc\b\.?|\bB\.S\.|\bBS\b|\bB\.A\.|\bBA\b(?=\s+(?:in|of)\b|,|\s*\(Hons?\.?\)|\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s*(?:[,|–—]|\s-\s))|\bB\.?Eng\b\.?|\bBASc\b|\bA\.B\.(?=\s)|\bB\.S\.E\.|\bBSE\b/g,
+    re: /\bBachelor(?:'?s)?\b(?:\s+degree\b)?|\bB\.?\s?Tech\b\.?|\bB\.E\.|\bBE\b(?=\s+(?:in|of)\b)|\bB\.?\s?Sc\b\.?|\bB\.S\.|\bBS\b|\bB\.A\.|\bBA\b(?=\s+(?:in|of)\b|,|\s*\(Hons?\.?\)|\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s*(?:[,|–—]|\s-\s))|\bB\.?Eng\b\.?|\bBASc\b|\bA\.B\.(?=\s)|\bB\.S\.E\.|\bBSE\b|\bB\.?\s?Ed\b\.?|\bB\.A(?=\s*[(\[]|\s+(?:in|from)\b)|\bB\.?\s?[Cc]om\b\.?|\bB\.E(?=\s*(?:in\b|\(|,|$))|\bB\s?E(?=\s+in\b|\s*\()|\bBsc\b(?=\s*(?:in\b|\(|,|$))|\bBBA\b|\bB[.-]?\s?TECH\b\.?|\bB\.COM\b\.?/g,
     level: "bachelors",
   },
   { re: /\bAssociate(?:'?s)?(?=\s+(?:of|in|degree)\b)|\bA\.A\.S?\.|\bA\.S\.(?=\s)/gi, level: "associate" },
-  { re: /\b(?:High|Secondary|Senior Secondary)\s+School\b|\bGED\b|\bA-Levels?\b|\bAbitur\b/gi, level: "secondary" },
+  { re: /\b(?:High|Secondary|Senior Secondary)\s+School\b|\bGED\b|\bA-Levels?\b|\bAbitur\b|\b(?:Higher|Senior) Secondary\b/gi, level: "secondary" },
   // Indian school-leaving certificates (SSC = class 10, HSC = class 12), case-sensitive: they are acronyms.
   { re: /\b(?:SSC|HSC|CBSE|ICSE|HSSC)\b|\b(?:10th|12th|Class (?:X|XII))\b/g, level: "secondary" },
   // UK postgraduate certificates/diplomas (PGCE teaching certificate, PGDip, PGCert): not degrees.
@@ -68,8 +74,8 @@ const RULES: Rule[] = [
  * with no lower-case letter at all, so "MSc"/"MS Office" rules elsewhere are unaffected.
  */
 const CAPS_RULES: Rule[] = [
-  { re: /\b(?:M\.?SC|M\.?ENG|M\.?PHIL|M\.?TECH|MASC|MRES|MMATH|MPHYS|MCOMP|MSCI)\b\.?/g, level: "masters" },
-  { re: /\b(?:B\.?SC|B\.?ENG|B\.?TECH|BASC)\b\.?/g, level: "bachelors" },
+  { re: /\b(?:M\.?SC|M\.?ENG|M\.?PHIL|M[.-]?TECH|MASC|MRES|MMATH|MPHYS|MCOMP|MSCI|M\.?COM)\b\.?/g, level: "masters" },
+  { re: /\b(?:B\.?SC|B\.?ENG|B[.-]?TECH|BASC|B\.?COM)\b\.?/g, level: "bachelors" },
 ];
 
 /** Degree mentions in a line, longest-earliest first, without overlaps. */
@@ -134,10 +140,21 @@ export function fieldOf(line: string, d: DegreeMention): string | null {
   // Learning)" keeps its field: the parenthetical there is a specialisation.)
   const translated = /^\s*(?:in\s+)?([A-Z][\p{L} ]+?)\s*\(([A-Z][a-z]+(?:\s+(?:and\s+)?[A-Z][a-z]+)+)\)/u.exec(line.slice(d.end));
   if (translated && !knownField(translated[1]!) && knownField(translated[2]!)) return translated[2]!;
-  const after = line.slice(d.end);
+  // LinkedIn exports repeat the degree as an abbreviation: "Master of Science - MS, Computer Science".
+  const after = line.slice(d.end).replace(
+    /^(\s*(?:of|in)\s+(?:Science|Arts|Engineering|Applied Science|Philosophy|Technology)\s*)?[-–]\s*([A-Z][A-Za-z.]{0,7})\s*,/,
+    (m, lead: string | undefined, abbr: string) => (findDegrees(abbr).length > 0 ? `${lead ?? ""},` : m),
+  );
   // "B.E. (Computer Engineering)", Naukri's "B.Tech/B.E. (INFORMATION SCIENCE)".
-  const paren = /^(?:\/[A-Z][\w.]*)?\s*\(([A-Z][\p{L} &]+)\)/u.exec(after);
-  if (paren && knownField(paren[1]!) && !/^(?:Hons?|Honou?rs)$/i.test(paren[1]!)) return paren[1]!;
+  // Naukri's "MS/M.Sc(Science) (Chemistry)": the generic "(Science)" is part of the degree's name, not its field.
+  const cells = after.replace(/^(\/[A-Z][\w.]*)?\s*\((?:Science|Sciences|Arts|Engineering|Technology)\)/, "$1");
+  const paren = /^(?:\/[A-Z][\w.]*)?\s*\(([A-Z][\p{L} &/]+)\)/u.exec(cells);
+  // A field we cannot grade still counts in the job-board form "M.A (Arts & Humanities) from <institution>".
+  const formRow = paren !== null && /^\s*from\b/i.test(cells.slice(paren.index + paren[0].length));
+  if (paren && (knownField(paren[1]!) || formRow) && !/^(?:Hons?|Honou?rs)$/i.test(paren[1]!) && !GENERIC.test(paren[1]!)) return paren[1]!;
+  // Job-board forms put the specialisation in brackets after the degree: "MS/M.Sc(Science) [Chemistry]".
+  const bracket = /^(?:\/[A-Z][\w.]*)?\s*\[([A-Z][\p{L} &/]+)\]/u.exec(cells);
+  if (bracket && !GENERIC.test(bracket[1]!)) return bracket[1]!;
   // "Bachelor of Science in X": skip the generic "of Science" and take what follows "in".
   // A parenthetical abbreviation ("(PhD)", "(Dipl.-Ing.)") is skipped; "|" separates table cells ("M.Tech | CSE | …").
   const inX = /^\s*(?:(?:of|in)\s+(?:Science|Arts|Engineering|Applied Science|Philosophy|Technology)\s*,?\s*)?(?:\([\w.-]+\)\s*)?(?:Candidate\s+|Student\s+)?(?:(?:in|en|em)\b|,|:|-|–|\|)?\s*(.*)$/i.exec(after);

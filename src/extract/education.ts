@@ -84,6 +84,15 @@ function datedLines(lines: SectionedLine[], i: number, degreeLines: Set<number>,
   return dated[0] === lines[i] && scanDates(lines[i]!.text).some((s) => !s.ongoing) && !IN_PROGRESS.test(lines[i]!.text) ? [lines[i]!] : dated;
 }
 
+/**
+ * Dates between a degree mention and the next one on the same line, with offsets into the line. In prose (a line
+ * longer than a table row) only the first: the date nearest a degree is its own, later ones belong to the story.
+ */
+function ownDates(text: string, from: number, to: number): DateSpan[] {
+  const spans = scanDates(text.slice(from, to)).map((s) => ({ ...s, index: s.index + from, end: s.end + from }));
+  return text.length > 200 ? spans.slice(0, 1) : spans;
+}
+
 export function extractEducation(lines: SectionedLine[], today: string, anywhere: boolean): EducationEntry[] {
   const candidates = lines.filter((l) => !l.blank && !l.heading && (anywhere || l.section === "education"));
   const mentions = candidates.map((l) => ({ line: l, degrees: findDegrees(l.text) })).filter((x) => x.degrees.length > 0);
@@ -101,8 +110,11 @@ export function extractEducation(lines: SectionedLine[], today: string, anywhere
     const near = neighbours(lines, line.index, degreeLines, above);
     const dateLines = datedLines(lines, line.index, degreeLines, above);
     for (const [k, d] of degrees.entries()) {
-      // With two degrees on one line ("B.S. and M.S. in CS, 2015 – 2020") the dates belong to the last.
-      const spans = dateLines.flatMap((l) => (k === degrees.length - 1 || l !== line ? scanDates(l.text).map((s) => ({ l, s })) : []));
+      // With two degrees on one line ("B.S. and M.S. in CS, 2015 – 2020") the dates belong to the last — unless
+      // each degree has dates of its own before the next one ("MSc … in July 2024, after a BSc … in 2022").
+      const own = degrees.length > 1 ? ownDates(line.text, d.end, degrees[k + 1]?.index ?? line.text.length) : [];
+      const spans = own.length > 0 ? own.map((s) => ({ l: line, s }))
+        : dateLines.flatMap((l) => (k === degrees.length - 1 || l !== line ? scanDates(l.text).map((s) => ({ l, s })) : []));
       // "2021 – Present" then "Expected May 2026": a dated end beats an open range.
       const pick = spans.filter((x) => !x.s.ongoing).pop() ?? spans[spans.length - 1];
       const last: DateSpan | undefined = pick?.s;
@@ -110,7 +122,10 @@ export function extractEducation(lines: SectionedLine[], today: string, anywhere
       const graduation = last ? (last.ongoing ? null : last.to) : null;
       const inst = institutionIn(line.text) ? { line, hit: institutionIn(line.text)! }
         : near.map((l) => ({ line: l, hit: institutionIn(l.text) })).find((x) => x.hit !== null && !x.line.bullet);
-      const statusText = dateLines.map((l) => l.text).join(" ");
+      // With dates of its own, the degree's status is read from its own clause too ("MSc … in July 2024"), not from
+      // a later "present" of a job on the same line.
+      const statusText = own.length > 0 && last ? line.text.slice(d.index, Math.max(last.end, d.end))
+        : dateLines.map((l) => l.text).join(" ");
       const status: Education["status"] =
         d.inProgress || IN_PROGRESS.test(statusText) || last?.ongoing || (graduation !== null && monthIndex(graduation) > monthIndex(today))
           ? "in_progress"

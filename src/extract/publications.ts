@@ -20,12 +20,12 @@ const MARKER = /^(?:\[\d+\]|\d{1,3}[.)]\s|[-•*▪◦]\s|\[?[A-Z]{1,2}\d{1,3}[.
 const YEAR = /\b(?:19[89]\d|20\d\d)\b/;
 const PAPER_WORDS = /\b(?:published|accepted|paper|proceedings|workshop|first[- ]author|co-?authored|appeared in|preprint)\b/i;
 /** A listed work that names its outlet or review state, even without a year ("Under review at JMLR."). */
-const OUTLET = /\b(?:Journal|Proceedings|Transactions|Conference|Symposium|Workshop|Letters|under review|submitted to|revise and resubmit|R&R|in press|forthcoming|to appear)\b/i;
+const OUTLET = /\b(?:Journal|Proceedings|Transactions|Conference|Symposium|Workshop|Letters|under review|submitted to|revise and resubmit|R&R|in press|forthcoming|to appear|(?:major|minor) revision|conditionally accepted)\b/i;
 /**
  * Not papers by corpus rules: drafts and work in preparation, posters, talks and patents. A line saying so is no
  * entry even inside a Publications section.
  */
-const NOT_A_PAPER = /\b(?:in preparation|in prep\.|manuscript in preparation|draft|work in progress|poster|invited talk|keynote|patent)\b/i;
+const NOT_A_PAPER = /\b(?:in preparation|in prep\.|manuscript in preparation|draft|work in progress|poster|invited talk|keynote|patent)\b|^(?:I|I'm|I am|My)\s/i;
 
 /** Distinct venue names found in the given lines, in order of first appearance. */
 export function publicationVenues(lines: { text: string }[]): string[] {
@@ -68,7 +68,13 @@ export function extractPublications(lines: SectionedLine[]): Publications {
     const named = papers.filter((l) => publicationVenues([l]).length > 0 || /["“”]/.test(l.text) || OUTLET.test(l.text));
     // Unmarked: a line with a year, or failing that an outlet ("Under review at JMLR."), is an entry.
     // (An undated line must end like a citation: "…Optimization," continues on the next, dated line.)
-    const unmarked = dated.length > 0 ? papers.filter((l) => dated.includes(l) || (named.includes(l) && /[.)]$/.test(l.text))) : named;
+    // A PDF may wrap the end of such an entry onto a short line of its own ("…, submitted to" / "PRD.").
+    const wrapEnds = (l: SectionedLine) => {
+      const next = papers.find((x) => x.index === l.index + 1);
+      return next !== undefined && !dated.includes(next) && !named.includes(next) && !MARKER.test(next.text)
+        && next.text.split(/\s+/).length <= 4 && /[.)]$/.test(next.text);
+    };
+    const unmarked = dated.length > 0 ? papers.filter((l) => dated.includes(l) || (named.includes(l) && (/[.)]$/.test(l.text) || wrapEnds(l)))) : named;
     entries = marked.length > 0 ? marked : unmarked;
     // Unmarked entries set off by blank lines (title / authors / venue, each possibly dated): one per paragraph.
     // A paragraph whose every line is dated, or of five or more lines, is a list of one-line entries, not one entry.

@@ -64,6 +64,9 @@ const PHRASES: [string, SectionKind][] = [
   ["edu", "education"], ["pubs", "publications"], ["research output", "publications"], ["outputs", "publications"],
   // ("Thesis" is deliberately absent: "Thesis: …" inside an education entry is not a new section.)
   ["jobs", "experience"],
+  // Europass skill blocks, the UK academic "Posts" (appointments) and humanities' "Writing(s)".
+  ["language skills", "skills"], ["personal skills", "skills"], ["digital competence", "skills"],
+  ["posts", "research"], ["writing", "publications"],
 ];
 const LOOKUP = new Map(PHRASES);
 
@@ -88,7 +91,7 @@ const MODIFIERS = new Set([
   "campus", "student",
 ]);
 /** Trailing words that add nothing ("Education Background", "Employment Record", "Papers under review"). */
-const FILLERS = /\s+(?:background|history|record|records|details|overview|section|highlights|information|under review|so far)$/;
+const FILLERS = /\s+(?:background|history|record|records|details|overview|section|highlights|information|under review|so far|held|experience)$/;
 
 function lookup(p: string): SectionKind | undefined {
   const singular = p.replace(/s$/, "");
@@ -139,10 +142,20 @@ function shaped(s: string): boolean {
   return caps || title;
 }
 
+/**
+ * Sentence case ("Journal articles", "When I can start", "Degrees held"), as LaTeX CV templates and word processors
+ * write headings: accepted only when the whole line is heading vocabulary, like any other heading.
+ */
+function sentenceCased(s: string): boolean {
+  const words = s.split(/\s+/);
+  return /^[A-Z][a-z]/.test(s) && words.length <= 5 && s.length <= 40 && !/[\d.]/.test(s)
+    && words.slice(1).every((w) => /^[a-z]+$/.test(w) || w === "I");
+}
+
 export function headingOf(line: Line): Heading | null {
   if (line.blank || line.bullet) return null;
   const t = line.text.replace(/[\s:|—–-]+$/, "").replace(/^[#=*\s]+/, "").replace(/\s*\([^)]*\)\s*/g, " ").trim();
-  if (shaped(t)) {
+  if (shaped(t) || sentenceCased(t)) {
     const kind = vocabulary(t);
     if (kind) return { kind, inline: false };
   }
@@ -214,7 +227,7 @@ export function sectionize(lines: Line[]): SectionedLine[] {
   const any = headings.some((h) => h !== null);
   let current: SectionKind = any ? "header" : "unknown";
   let contentLines = 0;
-  return lines.map((line, i) => {
+  const tagged = lines.map((line, i) => {
     let h = headings[i];
     // Inside content sections capitals are job titles, employers and degrees ("NOT WORKING", "INFOSYS"); only a
     // header, list or statement section is ended by an unrecognised capitalised line.
@@ -225,4 +238,10 @@ export function sectionize(lines: Line[]): SectionedLine[] {
     else if (current === "header" && bodyInHeader(line)) current = "unknown";
     return { ...line, section: current, heading: h != null && !h.inline };
   });
+  // A resume that is one "About me" paragraph and nothing else: the paragraph is the résumé body, not a summary
+  // to discount (a summary is weak evidence only beside sections that can show the work).
+  if (!tagged.some((l) => !l.blank && !l.heading && CONTENT_SECTIONS.has(l.section))) {
+    return tagged.map((l) => (l.section === "summary" && !l.heading ? { ...l, section: "unknown" } : l));
+  }
+  return tagged;
 }

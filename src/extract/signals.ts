@@ -130,6 +130,9 @@ export function matchSignal(line: SectionedLine, signal: TopicSignal): TermMatch
     // Complexity notation ("O(n log n)") is algorithm analysis.
     const o = /\bO\((?:n|log|1|m|k|V|E)[^)]{0,12}\)/.exec(line.text);
     if (o) hits.push({ term: BARE_ALGORITHM[0]!, start: o.index, end: o.index + o[0].length });
+    // Search algorithms named by symbols the tokenizer drops: "A*", "A-star", "RRT*" (motion planning).
+    const search = /(?<![\w*])(?:A\*|A-star|RRT\*?)(?![\w*])/.exec(line.text);
+    if (search) hits.push({ term: BARE_ALGORITHM[0]!, start: search.index, end: search.index + search[0].length });
     hits.sort((a, b) => a.start - b.start);
   }
   if (hits.length === 0) return hits;

@@ -52,7 +52,14 @@ const TOOLS: Entry[] = [
 
 const USED_IN = /\b(?:written|implemented|coded|programmed|developed|rewritten|ported)\s+(?:\w+\s+)?in\s+$/i;
 /** "C firmware", "Go service": an ambiguous name directly followed by a kind of code is the language in use. */
-const CODE_AFTER = /^\s*(?:firmware|code|codebase|library|libraries|kernel|kernels|driver|drivers|program|programs|implementation|microservices?|backend)\b/i;
+const CODE_AFTER = /^\s*(?:firmware|code|codebase|library|libraries|kernel|kernels|driver|drivers|program|programs|implementation|microservices?|services?|backend|packages?|modules?|scripts?|bindings|SDK)\b/i;
+/**
+ * "Implemented a suffix-array index in C for read mapping", "Built an ingestion job in Go.": a line that says it
+ * built something, then "in <name>" closing the clause, names the language the thing was built in.
+ */
+const BUILT = /\b(?:implemented|built|wrote|written|developed|coded|programmed|rewrote|rewritten|ported|created)\b/i;
+const IN_BEFORE = /\bin\s+$/;
+const CLAUSE_END = /^\s*(?:$|[.,;)]|(?:for|to|with|and|on)\b)/;
 
 export interface Found {
   names: string[];
@@ -73,7 +80,10 @@ function scan(lines: SectionedLine[], table: Entry[], feature: string): Found {
       const m = re.exec(l.text);
       if (!m) continue;
       // "an aligner written in C", "implemented in Go": the verb says it is a language, list or not.
-      const usedIn = ambiguous && (USED_IN.test(l.text.slice(0, m.index)) || CODE_AFTER.test(l.text.slice(m.index + m[0].length)));
+      const before = l.text.slice(0, m.index);
+      const rest = l.text.slice(m.index + m[0].length);
+      const builtIn = IN_BEFORE.test(before) && BUILT.test(before) && CLAUSE_END.test(rest);
+      const usedIn = ambiguous && (USED_IN.test(before) || CODE_AFTER.test(rest) || builtIn);
       if (ambiguous && !listy && !usedIn) continue;
       // Ambiguous single letters ("C", "R") must sit between list separators.
       if (ambiguous && name.length === 1 && !usedIn) {
