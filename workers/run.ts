@@ -26,10 +26,17 @@ export interface RunningWorkers {
   close(): Promise<void>;
 }
 
-function sandboxOptions(maxOldSpaceMb: number) {
+/**
+ * Small young generation in parse and OCR children: less peak RSS (see YOUNG_GENERATION_MB in
+ * src/sandbox/limited-thread.ts). Not for retraining, whose big batches would pay in scavenges.
+ */
+const CHILD_SEMI_SPACE_MB = 2;
+
+function sandboxOptions(maxOldSpaceMb: number, semiSpaceMb?: number) {
+  const young = semiSpaceMb ? [`--max-semi-space-size=${semiSpaceMb}`] : [];
   return {
     useWorkerThreads: false,
-    workerForkOptions: { execArgv: ["--import", TSX_LOADER, "--import", PLAIN_NODE_MODULES, `--max-old-space-size=${maxOldSpaceMb}`] },
+    workerForkOptions: { execArgv: ["--import", TSX_LOADER, "--import", PLAIN_NODE_MODULES, `--max-old-space-size=${maxOldSpaceMb}`, ...young] },
   };
 }
 
@@ -96,12 +103,12 @@ export async function startWorkers(
   const base = { connection: ctx.redis, prefix: ctx.config.prefix };
   if (queues.includes("parse")) {
     workers.push(new Worker("parse", processorFile("parse"), {
-      ...base, concurrency: ctx.config.parseConcurrency, ...stallOptions(ctx), ...sandboxOptions(512),
+      ...base, concurrency: ctx.config.parseConcurrency, ...stallOptions(ctx), ...sandboxOptions(512, CHILD_SEMI_SPACE_MB),
     }));
   }
   if (queues.includes("ocr")) {
     // Scanned PDFs: seconds per page, so one sandboxed job at a time on its own queue (see src/parse/ocr.ts).
-    workers.push(new Worker("ocr", processorFile("ocr"), { ...base, concurrency: 1, lockDuration: 300_000, ...sandboxOptions(512) }));
+    workers.push(new Worker("ocr", processorFile("ocr"), { ...base, concurrency: 1, lockDuration: 300_000, ...sandboxOptions(512, CHILD_SEMI_SPACE_MB) }));
   }
   if (queues.includes("score")) {
     const score = await startScoreWorker(ctx);
