@@ -44,7 +44,8 @@ const STATUS_WORDS = [
  */
 const LABELLED_FIELD =
   /\b(?:date\s+of\s+birth|d\.?o\.?b\.?|birth\s*date|birthday|place\s+of\s+birth|birthplace|born|age|gender|sex|marital\s+status|civil\s+status|family\s+status|nationality|citizenship|country\s+of\s+(?:origin|citizenship)|religion|ethnicity|race|visa\s+status|passport(?:\s+no\.?)?|photo|picture)(?:[ \t]*[:=]|[ \t]+[–-])[ \t]*[^\n|;•·]*?(?=[ \t]{2,}|[|;•·\n]|\.(?:\s|$)|$)/gim;
-const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
+/** Same shape as the extractor's (src/extract/contact.ts): an apostrophe may sit inside the local part ("o'kon@…"). */
+const EMAIL = /[A-Za-z0-9._%+-]+(?:'[A-Za-z0-9._%+-]+)*@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
 const URL = /\b(?:https?:\/\/|www\.)[^\s<>()"]+/gi;
 const PROFILE_HOST =
   /\b(?:[a-z0-9-]+\.)*(?:linkedin|github|gitlab|bitbucket|twitter|x|facebook|instagram|medium|kaggle|stackoverflow|orcid|researchgate|behance|dribbble)\.(?:com|org|io|net)(?:\/[^\s<>()"]*)?/gi;

@@ -29,6 +29,10 @@ describe("redactForFeatures", () => {
     expect(out.replace(/[|\s]/g, "")).toBe("");
   });
 
+  it("removes an e-mail with an apostrophe in its local part whole", () => {
+    expect(redact("Contact: o'kon.maria@hb.info").replace(/\s/g, "")).toBe("Contact:");
+  });
+
   it("keeps year ranges and month ranges that look like phone numbers", () => {
     expect(redact("2019 - 2023 and 2019.01 - 2023.06", noName)).toBe("2019 - 2023 and 2019.01 - 2023.06");
   });
