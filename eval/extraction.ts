@@ -1,11 +1,12 @@
 /**
- * `npm run eval:extraction [-- --json] [-- --set fixtures,heldout,unseen,fresh,fifth,shared] [-- --misses]`
+ * `npm run eval:extraction [-- --json] [-- --set fixtures,heldout,unseen,fresh,fifth,sixth,shared] [-- --misses]`
  * Per-field extraction accuracy on
  *   (a) the repo's labelled fixtures (test/fixtures/corpus.ts), each rendered to PDF, DOCX and TXT;
  *   (b) the second, held-out-style fixture set (test/fixtures/corpus-heldout.ts), same three formats;
  *   (b') the third set (test/fixtures/corpus-unseen.ts), written blind before the extractor was read; same formats;
  *   (b'') the fourth set (test/fixtures/corpus-fresh.ts), written blind after the third set's fixes; same formats;
  *   (b''') the fifth set (test/fixtures/corpus-fifth.ts), written blind after the fourth set's fixes; same formats;
+ *   (b'''') the sixth set (test/fixtures/corpus-sixth.ts), written blind after the fifth set's fixes; same formats;
  *   (c) when ../shared/data is present, the labelled public data (test/shared-data/labelled.ts says which
  *       fields each source can judge).
  * Every document goes through readDocument (when it is a file) + extractProfile, as in production.
@@ -22,6 +23,7 @@ import { HELDOUT_RESUMES } from "../test/fixtures/corpus-heldout.ts";
 import { UNSEEN_RESUMES } from "../test/fixtures/corpus-unseen.ts";
 import { FRESH_RESUMES } from "../test/fixtures/corpus-fresh.ts";
 import { FIFTH_RESUMES } from "../test/fixtures/corpus-fifth.ts";
+import { SIXTH_RESUMES } from "../test/fixtures/corpus-sixth.ts";
 import { renderFixture } from "../test/fixtures/render.ts";
 import {
   listResumeDocx, listResumePdfs, loadDataTurks, loadDotin, loadRendercv, loadVrundag91, naukriTruth, SHARED_DATA, type LabelledDoc,
@@ -123,13 +125,13 @@ function render(sets: SetScore[], showMisses: boolean): string {
   return lines.join("\n");
 }
 
-const USAGE = `usage: npm run eval:extraction -- [--json] [--misses] [--timings] [--set fixtures,heldout,unseen,fresh,fifth,shared]
+const USAGE = `usage: npm run eval:extraction -- [--json] [--misses] [--timings] [--set fixtures,heldout,unseen,fresh,fifth,sixth,shared]
 
 Per-field extraction accuracy: repo fixtures and the held-out-style second set (each rendered to PDF, DOCX and
-TXT), the third, fourth and fifth sets written blind (unseen, fresh, fifth), and the labelled public data in ${SHARED_DATA} when present. --misses lists every wrong field;
+TXT), the third to sixth sets written blind (unseen, fresh, fifth, sixth), and the labelled public data in ${SHARED_DATA} when present. --misses lists every wrong field;
 --timings adds readDocument time per real PDF in resumes-pdf/.`;
 
-const SET_NAMES = ["fixtures", "heldout", "unseen", "fresh", "fifth", "shared"] as const;
+const SET_NAMES = ["fixtures", "heldout", "unseen", "fresh", "fifth", "sixth", "shared"] as const;
 
 async function main(argv: string[]): Promise<number> {
   if (argv.includes("--help") || argv.includes("-h")) {
@@ -150,6 +152,7 @@ async function main(argv: string[]): Promise<number> {
   if (wanted.includes("unseen")) sets.push(await evalFixtures("unseen", UNSEEN_RESUMES));
   if (wanted.includes("fresh")) sets.push(await evalFixtures("fresh", FRESH_RESUMES));
   if (wanted.includes("fifth")) sets.push(await evalFixtures("fifth", FIFTH_RESUMES));
+  if (wanted.includes("sixth")) sets.push(await evalFixtures("sixth", SIXTH_RESUMES));
   if (wanted.includes("shared")) {
     const shared = await evalShared();
     if (shared.length === 0) console.error(`eval:extraction: no shared data at ${SHARED_DATA}; skipped`);

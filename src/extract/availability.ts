@@ -11,7 +11,7 @@ import { findDegrees } from "./degrees.ts";
 import { evidenceAt } from "./lines.ts";
 import type { SectionedLine } from "./sections.ts";
 
-const TRIGGER = /\b(?:availab(?:le|ility)|(?:can|able to|could|ready to|looking to|open to) start|start(?:ing)? date|earliest start|start(?:ing)? (?:in|from|on)|join(?:ing)? (?:in|from)|(?:expected|able|ready|available|can) to join|(?:date of|expected) joining|joining date|free (?:to start|from)|(?:can|able to) (?:arrive|report)|arrival date)\b/i;
+const TRIGGER = /\b(?:availab(?:le|ility)|(?:can|able to|could|ready to|looking to|open to) start|start(?:ing)? date|earliest start|start(?:ing)? (?:in|from|on)|join(?:ing)? (?:in|from)|(?:expected|able|ready|available|can) to join|(?:can|could) join|(?:date of|expected) joining|joining date|free (?:to start|from)|(?:can|able to) (?:arrive|report)|arrival date)\b/i;
 const IMMEDIATE = /\b(?:immediately|immediate|now|asap|right away|at once)\b/i;
 const AFTER_GRADUATION = /\bafter (?:my )?graduation\b|\bupon graduation\b|\bonce I graduate\b/i;
 

@@ -141,7 +141,8 @@ export function fieldOf(line: string, d: DegreeMention): string | null {
   const translated = /^\s*(?:in\s+)?([A-Z][\p{L} ]+?)\s*\(([A-Z][a-z]+(?:\s+(?:and\s+)?[A-Z][a-z]+)+)\)/u.exec(line.slice(d.end));
   if (translated && !knownField(translated[1]!) && knownField(translated[2]!)) return translated[2]!;
   // LinkedIn exports repeat the degree as an abbreviation: "Master of Science - MS, Computer Science".
-  const after = line.slice(d.end).replace(
+  // "Ing. (Master's degree) in Cybernetics": the degree named inside a parenthetical gloss; its field follows the ")".
+  const after = line.slice(d.end).replace(/^\s*\)(?=\s*(?:in|of)\s)/, "").replace(
     /^(\s*(?:of|in)\s+(?:Science|Arts|Engineering|Applied Science|Philosophy|Technology)\s*)?[-–]\s*([A-Z][A-Za-z.]{0,7})\s*,/,
     (m, lead: string | undefined, abbr: string) => (findDegrees(abbr).length > 0 ? `${lead ?? ""},` : m),
   );
@@ -159,7 +160,10 @@ export function fieldOf(line: string, d: DegreeMention): string | null {
   // A parenthetical abbreviation ("(PhD)", "(Dipl.-Ing.)") is skipped; "|" separates table cells ("M.Tech | CSE | …").
   const inX = /^\s*(?:(?:of|in)\s+(?:Science|Arts|Engineering|Applied Science|Philosophy|Technology)\s*,?\s*)?(?:\([\w.-]+\)\s*)?(?:Candidate\s+|Student\s+)?(?:(?:in|en|em)\b|,|:|-|–|\|)?\s*(.*)$/i.exec(after);
   const ofX = /^\s*of\s+(.*)$/i.exec(after);
-  let f = inX ? cleanField(inX[1]!) : null;
+  // "DPhil in Engineering Science", "MSc in Engineering Physics": a generic word opening a longer field name is part
+  // of it; the skip in inX is for the degree's own "of Science" / "in Engineering" before a separator.
+  const genericFirst = /^\s*in\s+((?:Science|Arts|Engineering|Applied Science|Philosophy|Technology)\s+(?:and\s+)?(?!in\b)[A-Z].*)$/.exec(after);
+  let f = genericFirst ? cleanField(genericFirst[1]!) : inX ? cleanField(inX[1]!) : null;
   if (f && GENERIC.test(f)) f = null;
   if (!f && ofX) {
     const g = cleanField(ofX[1]!);
@@ -169,8 +173,14 @@ export function fieldOf(line: string, d: DegreeMention): string | null {
   // "<Field>, PhD" — the field precedes the degree at the start of the line.
   const before = line.slice(0, d.index).replace(/[\s,:(–—-]+$/, "");
   if (before.length > 0) {
-    const g = cleanField(before.split(/[|;•·\t]|\s{2,}|\s[-–—]\s/).pop() ?? "");
+    const cell = before.split(/[|;•·\t]|\s{2,}|\s[-–—]\s/).pop() ?? "";
+    const g = cleanField(cell);
     if (g && !GENERIC.test(g)) return g;
+    // A Chinese-style row whose column gaps were collapsed ("2023.09-2026.06 Dongling University Computer Science
+    // and Technology Master"): the field is what follows the institution, when it is a field we know.
+    const rest = /\b(?:University|College|Institute|Academy)\s+(?:of\s+[A-Z][a-z]+\s+)?([A-Z][\p{L} &]+)$/u.exec(cell);
+    const h = rest ? cleanField(rest[1]!) : null;
+    if (h && !GENERIC.test(h) && knownField(h)) return h;
   }
   return null;
 }

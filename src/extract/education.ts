@@ -93,6 +93,20 @@ function ownDates(text: string, from: number, to: number): DateSpan[] {
   return text.length > 200 ? spans.slice(0, 1) : spans;
 }
 
+/** Words that say a degree was finished on the date beside them (thesis defence, viva, award). */
+const COMPLETION = /\b(?:defen[cs]e|defended|viva|disputation|conferred|awarded|graduated)\b/i;
+
+/** The dated completion line ("Thesis defended 11/2024") among the two lines under a degree, if any. */
+function completionDate(lines: SectionedLine[], i: number, degreeLines: Set<number>): { l: SectionedLine; s: DateSpan } | undefined {
+  for (let j = i + 1; j <= i + 2; j++) {
+    const l = lines[j];
+    if (!l || l.blank || l.heading || degreeLines.has(j)) return undefined;
+    const s = scanDates(l.text).filter((x) => !x.ongoing && x.to !== null && /\d{4}/.test(x.text));
+    if (COMPLETION.test(l.text) && s.length > 0 && /[a-z/.]/i.test(s[s.length - 1]!.text.replace(/\d{4}/, ""))) return { l, s: s[s.length - 1]! };
+  }
+  return undefined;
+}
+
 export function extractEducation(lines: SectionedLine[], today: string, anywhere: boolean): EducationEntry[] {
   const candidates = lines.filter((l) => !l.blank && !l.heading && (anywhere || l.section === "education"));
   const mentions = candidates.map((l) => ({ line: l, degrees: findDegrees(l.text) })).filter((x) => x.degrees.length > 0);
@@ -116,16 +130,20 @@ export function extractEducation(lines: SectionedLine[], today: string, anywhere
       const spans = own.length > 0 ? own.map((s) => ({ l: line, s }))
         : dateLines.flatMap((l) => (k === degrees.length - 1 || l !== line ? scanDates(l.text).map((s) => ({ l, s })) : []));
       // "2021 – Present" then "Expected May 2026": a dated end beats an open range.
-      const pick = spans.filter((x) => !x.s.ongoing).pop() ?? spans[spans.length - 1];
+      // "…, 2020 – 2024" then "Thesis defended 11/2024": the completion line under the degree dates it more exactly.
+      const done = k === degrees.length - 1 ? completionDate(lines, line.index, degreeLines) : undefined;
+      const pick = done ?? spans.filter((x) => !x.s.ongoing).pop() ?? spans[spans.length - 1];
       const last: DateSpan | undefined = pick?.s;
       const dated = pick?.l;
       const graduation = last ? (last.ongoing ? null : last.to) : null;
       const inst = institutionIn(line.text) ? { line, hit: institutionIn(line.text)! }
         : near.map((l) => ({ line: l, hit: institutionIn(l.text) })).find((x) => x.hit !== null && !x.line.bullet);
       // With dates of its own, the degree's status is read from its own clause too ("MSc … in July 2024"), not from
-      // a later "present" of a job on the same line.
+      // a later "present" of a job on the same line. An undated degree still says "(in progress)" on its own line —
+      // if entry-sized: a whole resume flattened to one line says "present" or "currently" about something else.
+      const ownLine = line.text.length <= 200 ? [line] : [];
       const statusText = own.length > 0 && last ? line.text.slice(d.index, Math.max(last.end, d.end))
-        : dateLines.map((l) => l.text).join(" ");
+        : [...new Set([...dateLines, ...ownLine])].map((l) => l.text).join(" ");
       const status: Education["status"] =
         d.inProgress || IN_PROGRESS.test(statusText) || last?.ongoing || (graduation !== null && monthIndex(graduation) > monthIndex(today))
           ? "in_progress"

@@ -18,7 +18,7 @@ import { splitLines } from "./lines.ts";
 import { extractPublications } from "./publications.ts";
 import { sectionize } from "./sections.ts";
 import { detectSignal, isPostingEcho, type TopicSignal } from "./signals.ts";
-import { extractLanguages, extractSkills, GENERAL_PURPOSE } from "./skills.ts";
+import { extractLanguages, extractSkills, GENERAL_PURPOSE, pythonByFramework } from "./skills.ts";
 
 export { fieldRelatedness } from "./field-relatedness.ts";
 export { publicationVenues } from "./publications.ts";
@@ -151,6 +151,11 @@ export function extractProfile(text: string, resumeId: string, options: ExtractO
   const gp = languages.evidence.filter((e) => GENERAL_PURPOSE.has(languages.names[languages.evidence.indexOf(e)] ?? ""));
   signals.generalPurposeProgramming = gp.length > 0;
   evidence.push(...gp.map((e) => ({ ...e, feature: "signals.generalPurposeProgramming" })));
+  const viaFramework = gp.length === 0 ? pythonByFramework(content) : null;
+  if (viaFramework) {
+    signals.generalPurposeProgramming = true;
+    evidence.push(viaFramework);
+  }
 
   return CandidateProfile.parse({
     schemaVersion: PROFILE_SCHEMA_VERSION,

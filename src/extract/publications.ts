@@ -25,7 +25,7 @@ const OUTLET = /\b(?:Journal|Proceedings|Transactions|Conference|Symposium|Works
  * Not papers by corpus rules: drafts and work in preparation, posters, talks and patents. A line saying so is no
  * entry even inside a Publications section.
  */
-const NOT_A_PAPER = /\b(?:in preparation|in prep\.|manuscript in preparation|draft|work in progress|poster|invited talk|keynote|patent)\b|^(?:I|I'm|I am|My)\s/i;
+const NOT_A_PAPER = /\b(?:in preparation|in prep\b\.?|manuscript in preparation|draft|work in progress|poster|invited talk|keynote|patent)\b|^(?:I|I'm|I am|My)\s/i;
 
 /** Distinct venue names found in the given lines, in order of first appearance. */
 export function publicationVenues(lines: { text: string }[]): string[] {
@@ -62,7 +62,17 @@ export function extractPublications(lines: SectionedLine[]): Publications {
   const section = lines.filter((l) => l.section === "publications" && !l.blank && !l.heading);
   let entries: SectionedLine[];
   if (section.length > 0) {
-    const papers = section.filter((l) => !NOT_A_PAPER.test(l.text));
+    // A marked entry is read with the unmarked lines that continue it: a PDF wraps "…Manuscript in" / "preparation.".
+    const withTail = (l: SectionedLine) => {
+      // Only an entry cut mid-sentence continues: a finished one ends with "." or ")".
+      if (!MARKER.test(l.text) || /[.)]\s*$/.test(l.text)) return l.text;
+      const tail = [l.text];
+      const continues = (x: SectionedLine | undefined): x is SectionedLine =>
+        x !== undefined && x.section === "publications" && !x.blank && !x.heading && !MARKER.test(x.text);
+      for (let x = lines[l.index + 1]; continues(x); x = lines[x.index + 1]) tail.push(x.text);
+      return tail.join(" ");
+    };
+    const papers = section.filter((l) => !NOT_A_PAPER.test(withTail(l)));
     const marked = papers.filter((l) => MARKER.test(l.text));
     const dated = papers.filter((l) => YEAR.test(l.text));
     const named = papers.filter((l) => publicationVenues([l]).length > 0 || /["“”]/.test(l.text) || OUTLET.test(l.text));

@@ -67,6 +67,8 @@ const PHRASES: [string, SectionKind][] = [
   // Europass skill blocks, the UK academic "Posts" (appointments) and humanities' "Writing(s)".
   ["language skills", "skills"], ["personal skills", "skills"], ["digital competence", "skills"],
   ["posts", "research"], ["writing", "publications"],
+  // Academic CVs' "Bibliography".
+  ["bibliography", "publications"],
 ];
 const LOOKUP = new Map(PHRASES);
 

@@ -29,7 +29,9 @@ export type TopicSignal = Exclude<SignalName, "generalPurposeProgramming">;
 const terms = (xs: string[]): Term[] => xs.map(term);
 
 const RECSYS_PARTNERS = ["system", "engine", "model", "algorithm", "pipeline", "service", "platform", "ranking", "feed", "task", "problem"];
-const RECSYS_OBJECTS = ["product", "item", "personalized", "content", "movie", "music", "news", "video", "job", "friend", "course", "restaurant", "POI", "session-based", "sequential", "next-item", "conversational"];
+const RECSYS_OBJECTS = ["product", "item", "personalized", "content", "movie", "music", "news", "video", "job", "friend", "course", "restaurant", "POI", "session-based", "sequential", "next-item", "conversational",
+  // Kinds of recommendation named by surface or setting ("news-feed recommendation", "federated recommendation").
+  "feed", "federated", "on-device", "podcast", "playlist", "slate", "cold-start", "cross-domain", "social", "group", "book", "article", "hotel", "fashion"];
 
 export const SIGNAL_TERMS: Record<TopicSignal, { terms: Term[]; traps: Term[] }> = {
   machineLearning: {
@@ -82,7 +84,7 @@ export const SIGNAL_TERMS: Record<TopicSignal, { terms: Term[]; traps: Term[] }>
       "segment tree", "elimination tree", "elimination trees", "=trie", "hash table", "priority queue", "bloom filter",
       "skip list", "union-find", "inverted index", "nearest neighbour index", "nearest neighbor index", "HyperLogLog",
       "count-min", "shortest path", "shortest paths", "graph search", "data-structure",
-      "ring buffer", "ring buffers", "circular buffer", "lock-free", "Dijkstra", "binary search tree", "red-black tree", "balanced trees",
+      "min-heap", "max-heap", "binary heap", "bounded heap", "Fibonacci heap", "ring buffer", "ring buffers", "circular buffer", "lock-free", "Dijkstra", "binary search tree", "red-black tree", "balanced trees",
       // Hashing and search algorithms implemented by name.
       "MinHash", "locality-sensitive hashing", "LSH", "consistent hashing", "beam search", "beam-search", "branch and bound",
     ]),

@@ -109,3 +109,21 @@ export function extractLanguages(lines: SectionedLine[]): Found {
 export function extractSkills(lines: SectionedLine[]): Found {
   return scan(lines, TOOLS, "skills");
 }
+
+/** Frameworks whose code is Python code. */
+const PYTHON_FRAMEWORK = /\b(?:implemented|built|wrote|written|developed|coded|programmed|rewrote|reimplemented)\b.*\b(?:in|with|using)\s+(?:PyTorch|TensorFlow|JAX|Keras|scikit-learn)\b/i;
+const SELF_DESCRIPTION = new Set(["skills", "summary", "header", "availability", "coursework"]);
+
+/**
+ * "Implemented and evaluated SASRec variants in PyTorch": code written against a Python-only framework in a job,
+ * project or thesis is Python in use, though the language is never named. (A Skills-list "PyTorch" is not.)
+ */
+export function pythonByFramework(lines: SectionedLine[]): Evidence | null {
+  // A line is read with its continuation: a PDF wraps "…implemented and evaluated SASRec" / "variants in PyTorch".
+  const l = lines.find((x, i) => {
+    const next = lines[i + 1];
+    const tail = next && !next.blank && !next.heading && !next.bullet && next.section === x.section ? ` ${next.text}` : "";
+    return !x.blank && !x.heading && !SELF_DESCRIPTION.has(x.section) && PYTHON_FRAMEWORK.test(x.text + tail);
+  });
+  return l ? evidenceAt("signals.generalPurposeProgramming", l) : null;
+}
