@@ -3,7 +3,11 @@ import { extractProfile } from "../../../src/extract/index.ts";
 import { evalFixtures } from "../../../eval/extraction.ts";
 import { judge } from "../../../eval/fields.ts";
 import { FIXTURE_RESUMES } from "../../fixtures/corpus.ts";
+import { FIFTH_RESUMES } from "../../fixtures/corpus-fifth.ts";
+import { FRESH_RESUMES } from "../../fixtures/corpus-fresh.ts";
 import { HELDOUT_RESUMES } from "../../fixtures/corpus-heldout.ts";
+import { SIXTH_RESUMES } from "../../fixtures/corpus-sixth.ts";
+import { UNSEEN_RESUMES } from "../../fixtures/corpus-unseen.ts";
 import { RESUME_ID } from "./helpers.ts";
 
 const TEXT = `Jane Doe
@@ -41,7 +45,11 @@ describe("eval:extraction field judging", () => {
   });
 
   // Regression floor on the TXT renderings (the full three-format run is `npm run eval:extraction`).
-  for (const [name, set] of [["fixtures", FIXTURE_RESUMES], ["second set", HELDOUT_RESUMES]] as const) {
+  const sets = [
+    ["fixtures", FIXTURE_RESUMES], ["second set", HELDOUT_RESUMES], ["third set", UNSEEN_RESUMES],
+    ["fourth set", FRESH_RESUMES], ["fifth set", FIFTH_RESUMES], ["sixth set", SIXTH_RESUMES],
+  ] as const;
+  for (const [name, set] of sets) {
     it(`${name}: at least 95 percent of fields right`, async () => {
       const s = await evalFixtures(name, [...set], ["txt"]);
       expect(s.total.right / s.total.judged).toBeGreaterThanOrEqual(0.95);
