@@ -11,7 +11,7 @@ import { findDegrees } from "./degrees.ts";
 import { evidenceAt } from "./lines.ts";
 import type { SectionedLine } from "./sections.ts";
 
-const TRIGGER = /\b(?:availab(?:le|ility)|(?:can|able to|could|ready to|looking to|open to) start|start(?:ing)? date|earliest start|start(?:ing)? (?:in|from|on)|join(?:ing)? (?:in|from)|(?:expected|able|ready|available|can) to join|(?:can|could) join|(?:date of|expected) joining|joining date|free (?:to start|from)|(?:can|able to) (?:arrive|report)|arrival date)\b/i;
+const TRIGGER = /\b(?:availab(?:le|ility)|(?:can|able to|could|ready to|looking to|open to) start|start(?:ing)? date|earliest start|start(?:ing)? (?:in|from|on)|join(?:ing)? (?:in|from)|(?:expected|able|ready|available|can) to join|(?:can|could) join|(?:date of|expected) joining|joining date|free (?:to start|from)|(?:can|able to) (?:arrive|report)|arrival date|(?:roles?|positions?|jobs?|opportunities|employment)\s+(?:starting|beginning|commencing))\b/i;
 const IMMEDIATE = /\b(?:immediately|immediate|now|asap|right away|at once)\b/i;
 const AFTER_GRADUATION = /\bafter (?:my )?graduation\b|\bupon graduation\b|\bonce I graduate\b/i;
 
@@ -25,10 +25,13 @@ export interface Availability {
 export function extractAvailability(lines: SectionedLine[], today: string): Availability {
   let best: { value: string; ev: Evidence } | null = null;
   let afterGraduation: Evidence | null = null;
-  for (const [i, l] of lines.entries()) {
-    if (l.blank || l.heading) continue;
+  for (const [i, line] of lines.entries()) {
+    if (line.blank || line.heading) continue;
+    // "Available from June 2026. Letters of recommendation available upon request.": only the sentence about
+    // references is no statement; it is blanked (same length, so offsets still point into the line).
+    const l = { ...line, text: line.text.replace(/[^.;]*\bupon request\b[^.;]*[.;]?/gi, (m) => " ".repeat(m.length)) };
     if (!(TRIGGER.test(l.text) || l.section === "availability")) continue;
-    if (/\bupon request\b/i.test(l.text)) continue;
+    if (l.text.trim() === "") continue;
     // Without a trigger word, an Availability-section line must look like a start date: a degree line or a range
     // that has already ended ("BSc Computer Science, 2020 – 2023") under a heading we missed is history.
     // So is a range that began in the past and is still running ("Library desk, 2023 – present").

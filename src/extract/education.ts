@@ -53,13 +53,28 @@ function neighbours(lines: SectionedLine[], i: number, degreeLines: Set<number>,
   return out;
 }
 
+const DANGLING_MONTH = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s*$/i;
+
+/**
+ * A PDF line wrap between a month and its year ("…, Sept 2020 – June" / "2024"): the degree line is read with the
+ * year that opens the next line. Evidence offsets stay within the degree's own line (see extractEducation).
+ */
+function withWrappedYear(lines: SectionedLine[], i: number): SectionedLine {
+  const l = lines[i]!;
+  const next = lines[i + 1];
+  if (!next || next.blank || next.heading || !DANGLING_MONTH.test(l.text)) return l;
+  const year = /^\s*((?:19|20)\d\d)\b/.exec(next.text);
+  return year ? { ...l, text: `${l.text} ${year[1]}` } : l;
+}
+
 /**
  * Lines that may carry the degree's dates: its own line, then the lines below it up to the next
  * degree / blank / heading (at most 3) — "Lakeview University / 2021 – Present / Expected May 2026";
  * with the institution-above layout, the line above as well.
  */
 function datedLines(lines: SectionedLine[], i: number, degreeLines: Set<number>, above: boolean): SectionedLine[] {
-  const out = [lines[i]!];
+  const own = withWrappedYear(lines, i);
+  const out = [own];
   for (let j = i + 1; j <= i + 3; j++) {
     const l = lines[j];
     if (!l || l.blank || l.heading || l.bullet || degreeLines.has(j)) break;
@@ -81,7 +96,7 @@ function datedLines(lines: SectionedLine[], i: number, degreeLines: Set<number>,
     }
   }
   // "B.E. … in 2016" / next line "HSC … in 2012": the degree's own date wins over a neighbour's.
-  return dated[0] === lines[i] && scanDates(lines[i]!.text).some((s) => !s.ongoing) && !IN_PROGRESS.test(lines[i]!.text) ? [lines[i]!] : dated;
+  return dated[0] === own && scanDates(own.text).some((s) => !s.ongoing) && !IN_PROGRESS.test(own.text) ? [own] : dated;
 }
 
 /**
@@ -107,6 +122,16 @@ function completionDate(lines: SectionedLine[], i: number, degreeLines: Set<numb
   return undefined;
 }
 
+/** A line that is nothing but a date or range ("2020.09-2025.07", "Sep 2019 – Jun 2021"). */
+function dateOnly(l: SectionedLine | undefined): boolean {
+  if (!l || l.blank || l.heading) return false;
+  const spans = scanDates(l.text);
+  if (spans.length === 0) return false;
+  let rest = l.text;
+  for (const s of spans) rest = rest.replace(s.text, " ");
+  return !/\p{L}/u.test(rest);
+}
+
 export function extractEducation(lines: SectionedLine[], today: string, anywhere: boolean): EducationEntry[] {
   const candidates = lines.filter((l) => !l.blank && !l.heading && (anywhere || l.section === "education"));
   const mentions = candidates.map((l) => ({ line: l, degrees: findDegrees(l.text) })).filter((x) => x.degrees.length > 0);
@@ -118,11 +143,17 @@ export function extractEducation(lines: SectionedLine[], today: string, anywhere
   const firstAbove = mentions[0] ? lines[mentions[0].line.index - 1] : undefined;
   const above = firstAbove !== undefined && !firstAbove.blank && !firstAbove.heading && institutionIn(firstAbove.text) !== null
     && !institutionIn(mentions[0]!.line.text);
+  // Date-first rows ("2020.09-2025.07" / "Ph.D. in Computer Science" / "<University>" / "2016.09-2020.07" / "B.Sc…"):
+  // when the first degree has a bare date line above it, each degree's date is the one above it — the one below
+  // belongs to the next degree.
+  const dateFirst = mentions[0] !== undefined && dateOnly(lines[mentions[0].line.index - 1])
+    && !degreeLines.has(mentions[0].line.index - 1) && scanDates(mentions[0].line.text).length === 0;
   for (const { line, degrees } of mentions) {
     // Only on an entry-sized line: a whole resume flattened to one line says "discontinued products" elsewhere.
     if (line.text.length <= 200 && LEFT_PROGRAMME.test(line.text)) continue;
     const near = neighbours(lines, line.index, degreeLines, above);
-    const dateLines = datedLines(lines, line.index, degreeLines, above);
+    const dateAbove = dateFirst && scanDates(line.text).length === 0 && dateOnly(lines[line.index - 1]) ? lines[line.index - 1] : undefined;
+    const dateLines = dateAbove ? [dateAbove] : datedLines(lines, line.index, degreeLines, above);
     for (const [k, d] of degrees.entries()) {
       // With two degrees on one line ("B.S. and M.S. in CS, 2015 – 2020") the dates belong to the last — unless
       // each degree has dates of its own before the next one ("MSc … in July 2024, after a BSc … in 2022").
@@ -158,7 +189,11 @@ export function extractEducation(lines: SectionedLine[], today: string, anywhere
       const evidence: Evidence[] = [evidenceAt("education.level", line, d.index, d.end)];
       if (education.field) evidence.push(evidenceAt("education.field", line));
       if (inst?.hit) evidence.push(evidenceAt("education.institution", inst.line, inst.hit.index, inst.hit.index + inst.hit.text.length));
-      if (last && dated) evidence.push(evidenceAt("education.graduation", dated, last.index, last.end));
+      // A date read across a wrap (withWrappedYear) is cited up to the end of the degree's own line.
+      if (last && dated) {
+        const real = lines[dated.index]!;
+        evidence.push(evidenceAt("education.graduation", real, Math.min(last.index, real.text.length), Math.min(last.end, real.text.length)));
+      }
       out.push({ education, evidence });
     }
   }

@@ -40,6 +40,17 @@ export function publicationVenues(lines: { text: string }[]): string[] {
   return out;
 }
 
+/**
+ * Terse resumes list papers by venue on one line: "RecSys'25, SIGIR'25, KDD'24 (short)". A line that is nothing
+ * but two or more dated venues (besides parenthetical notes) is that many entries; any other line is one.
+ */
+function entriesInLine(text: string): number {
+  const venues = [...text.matchAll(VENUE_RE)].filter((m) => /\d/.test(m[0]));
+  if (venues.length < 2) return 1;
+  const rest = text.replace(VENUE_RE, " ").replace(/\([^)]*\)/g, " ").replace(/[^A-Za-z]+/g, " ").trim();
+  return rest === "" ? venues.length : 1;
+}
+
 export interface Publications {
   count: number;
   venues: string[];
@@ -98,7 +109,7 @@ export function extractPublications(lines: SectionedLine[]): Publications {
       && PAPER_WORDS.test(l.text) && publicationVenues([l]).length > 0 && !NOT_A_PAPER.test(l.text));
   }
   return {
-    count: entries.length,
+    count: entries.reduce((n, l) => n + entriesInLine(l.text), 0),
     venues: publicationVenues(section.length > 0 ? section : entries),
     evidence: entries.slice(0, 10).map((l) => evidenceAt("publications", l)),
   };

@@ -41,7 +41,7 @@ const PHRASES: [string, SectionKind][] = [
   ["summary", "summary"], ["profile", "summary"], ["objective", "summary"], ["about me", "summary"],
   ["professional summary", "summary"], ["career objective", "summary"],
   ["awards", "awards"], ["honors", "awards"], ["honours", "awards"], ["achievements", "awards"],
-  ["scholarships", "awards"], ["fellowships", "awards"], ["certifications", "awards"],
+  ["scholarships", "awards"], ["fellowships", "awards"],
   ["coursework", "coursework"], ["relevant coursework", "coursework"], ["selected coursework", "coursework"],
   ["courses", "coursework"],
   ["leadership", "other"], ["activities", "other"], ["volunteer", "other"], ["service", "other"],
@@ -69,6 +69,11 @@ const PHRASES: [string, SectionKind][] = [
   ["posts", "research"], ["writing", "publications"],
   // Academic CVs' "Bibliography".
   ["bibliography", "publications"],
+  // Chinese CVs in English list papers under "Academic/Research Achievements" (plain "Achievements" stays awards).
+  ["academic achievements", "publications"], ["research achievements", "publications"],
+  // A certificate names a course completed, not work done: weak like coursework.
+  ["certificates", "coursework"], ["certifications", "coursework"], ["licenses and certifications", "coursework"],
+  ["online courses", "coursework"],
 ];
 const LOOKUP = new Map(PHRASES);
 

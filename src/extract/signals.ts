@@ -86,6 +86,7 @@ export const SIGNAL_TERMS: Record<TopicSignal, { terms: Term[]; traps: Term[] }>
       "count-min", "shortest path", "shortest paths", "graph search", "data-structure",
       "min-heap", "max-heap", "binary heap", "bounded heap", "Fibonacci heap", "ring buffer", "ring buffers", "circular buffer", "lock-free", "Dijkstra", "binary search tree", "red-black tree", "balanced trees",
       // Hashing and search algorithms implemented by name.
+      "sublinear", "sublinear-time", "alias method", "alias table", "alias tables",
       "MinHash", "locality-sensitive hashing", "LSH", "consistent hashing", "beam search", "beam-search", "branch and bound",
     ]),
     traps: terms([]),
@@ -133,7 +134,8 @@ export function matchSignal(line: SectionedLine, signal: TopicSignal): TermMatch
     const o = /\bO\((?:n|log|1|m|k|V|E)[^)]{0,12}\)/.exec(line.text);
     if (o) hits.push({ term: BARE_ALGORITHM[0]!, start: o.index, end: o.index + o[0].length });
     // Search algorithms named by symbols the tokenizer drops: "A*", "A-star", "RRT*" (motion planning).
-    const search = /(?<![\w*])(?:A\*|A-star|RRT\*?)(?![\w*])/.exec(line.text);
+    // Not a school grade: "Mathematics (A*)", "A-levels: A*A*A".
+    const search = /(?<![\w*(])(?:A\*|A-star|RRT\*?)(?![\w*)])/.exec(line.text);
     if (search) hits.push({ term: BARE_ALGORITHM[0]!, start: search.index, end: search.index + search[0].length });
     hits.sort((a, b) => a.start - b.start);
   }
