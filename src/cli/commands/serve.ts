@@ -1,5 +1,4 @@
 import type { Command } from "commander";
-import { startHttpServer } from "../../http/server.ts";
 import { log } from "../../log.ts";
 import { connect } from "../connect.ts";
 import { CliError, EXIT } from "../output.ts";
@@ -21,6 +20,8 @@ export function registerServe(program: Command): void {
     .action(async (opts: { port: string; host: string; json?: boolean }) => {
       const port = parsePort(opts.port);
       const ctx = await connect();
+      // Imported here, not at the top: every CLI process (a worker too) would otherwise load Fastify and Bull-Board.
+      const { startHttpServer } = await import("../../http/server.ts");
       const server = await startHttpServer(ctx, { port, host: opts.host }).catch(async (error: Error) => {
         await ctx.close();
         throw new CliError(`cannot listen on ${opts.host}:${port}: ${error.message}`, EXIT.failed);

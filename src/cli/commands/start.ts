@@ -9,7 +9,7 @@ import { redisAnswers } from "../../redis/connection.ts";
 import { launchRedis, type LaunchedRedis } from "../../redis/launch.ts";
 import { startWorkers } from "../../../workers/run.ts";
 import { TokenStore } from "../../auth/tokens.ts";
-import { startHttpServer, type HttpServer } from "../../http/server.ts";
+import type { HttpServer } from "../../http/server.ts";
 import { parsePort } from "./serve.ts";
 import { CliError, EXIT } from "../output.ts";
 import { onShutdown } from "../shutdown.ts";
@@ -76,6 +76,7 @@ async function printShortlistsAsTheyFill(ctx: AppContext): Promise<() => Promise
 
 /** The HTTP service on the asked port, or on any free one when that is taken (a second `npm start`, another app). */
 async function startHttp(ctx: AppContext, port: number): Promise<HttpServer> {
+  const { startHttpServer } = await import("../../http/server.ts"); // lazily: see serve.ts
   try {
     return await startHttpServer(ctx, { port });
   } catch (error) {
