@@ -149,9 +149,12 @@ const priorNdcg = mean(results.map((r) => r.prior));
 const textNdcg = mean(results.map((r) => r.text));
 const oracle = mean(results.map((r) => r.oracle));
 const rows = [
-  { labels: 0, corrected: priorNdcg, naive: priorNdcg, logistic: null as number | null, positives: 0, toolPositivesCorrected: 0, toolPositivesNaive: 0 },
+  { labels: 0, corrected: priorNdcg, naive: priorNdcg, candidateCorrected: null as number | null, promotedCorrected: null as number | null, logistic: null as number | null, positives: 0, toolPositivesCorrected: 0, toolPositivesNaive: 0 },
   ...CHECKPOINTS.map((n, i) => ({
-    labels: n, corrected: at("corrected", i, "ranker"), naive: at("naive", i, "ranker"), logistic: at("corrected", i, "logistic"),
+    labels: n, corrected: at("corrected", i, "ranker"), naive: at("naive", i, "ranker"),
+    // The candidate trained at this checkpoint, before the promotion gate, and the share of seeds that promoted it.
+    candidateCorrected: at("corrected", i, "candidate") as number | null, promotedCorrected: at("corrected", i, "promoted") as number | null,
+    logistic: at("corrected", i, "logistic"),
     positives: at("corrected", i, "positives"), toolPositivesCorrected: at("corrected", i, "toolPositives"), toolPositivesNaive: at("naive", i, "toolPositives"),
   })),
 ];
@@ -176,9 +179,9 @@ if (args.json) {
   out(`hidden preference: +${hidden.weight} logit for "${hidden.tool}" (in ${Math.round(hidden.share * 100)}% of resumes, independent of the documented features)`);
   out(`${seeds.length} seed(s) ${seeds.join(", ")}; per seed ${result.testCandidatesPerSeed} unseen candidates in lists of ${LIST_SIZE}; mean NDCG@10`);
   out(`prior ${f(priorNdcg)} · oracle ${f(oracle)} (gap ${f(oracle - priorNdcg)}) · text similarity alone ${f(textNdcg)}\n`);
-  out("| labels | ranker, position-bias corrected | ranker, no correction | logistic regression (dense) | text similarity | positives (with the tool: corrected arm / no-correction arm) |");
-  out("|---|---|---|---|---|---|");
-  for (const r of rows) out(`| ${r.labels} | ${f(r.corrected)} | ${f(r.naive)} | ${f(r.logistic)} | ${f(textNdcg)} | ${r.labels ? `${r.positives.toFixed(1)} (${r.toolPositivesCorrected.toFixed(1)} / ${r.toolPositivesNaive.toFixed(1)})` : "—"} |`);
+  out("| labels | ranker, position-bias corrected | ranker, no correction | candidate before the promotion gate (corrected; share promoted) | logistic regression (dense) | text similarity | positives (with the tool: corrected arm / no-correction arm) |");
+  out("|---|---|---|---|---|---|---|");
+  for (const r of rows) out(`| ${r.labels} | ${f(r.corrected)} | ${f(r.naive)} | ${r.candidateCorrected === null ? "—" : `${f(r.candidateCorrected)} (${Math.round(100 * r.promotedCorrected!)}%)`} | ${f(r.logistic)} | ${f(textNdcg)} | ${r.labels ? `${r.positives.toFixed(1)} (${r.toolPositivesCorrected.toFixed(1)} / ${r.toolPositivesNaive.toFixed(1)})` : "—"} |`);
   out(`\nper seed, rise at 200 labels (corrected / no correction): ${result.perSeedRiseAt200.map((s) => `${s.seed}: +${s.corrected.toFixed(3)} / +${s.naive.toFixed(3)}`).join("; ")}`);
   out(`after 200 labels: +${result.targets.riseAt200.toFixed(3)} over the prior (target ≥ 0.150: ${result.targets.riseAt200Met ? "met" : "NOT met"}); ` +
     `beats both baselines: ${result.targets.beatsBaselinesAt200 ? "yes" : "NO"}; corrected − no correction: ${result.targets.correctedMinusNaiveAt200 >= 0 ? "+" : ""}${result.targets.correctedMinusNaiveAt200.toFixed(3)}; ${result.seconds} s`);
