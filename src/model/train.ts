@@ -6,9 +6,10 @@
  * the gradients w.r.t. the pooled bag and the wide sum (./sparse.ts says why). Finally the logit is
  * Platt-calibrated on the unweighted training labels.
  *
- * Warm start (`parent`): the new model starts from the serving model's weights and standardisation,
- * so a few hundred labels refine what it knows instead of relearning it from scratch; the sparse
- * wide weights start at 0 for unseen terms, so a new preference is learned as a correction.
+ * Warm start: the new model starts from the given model's weights and standardisation. From
+ * FINE_TUNE_DENSE_FROM labels every weight fine-tunes as above; below it the network stays as it is and the
+ * labels fit a correction of its wide term/cross weights and bias (./wide-correction.ts): a few hundred
+ * position-biased labels cannot retrain a network, but they can move the few terms they consistently reward.
  * Deterministic for a seed on a given backend.
  */
 import * as tf from "@tensorflow/tfjs";
@@ -51,10 +52,9 @@ export interface TrainOptions {
   /** Warm start from this model (its weights, standardisation and sparse config). */
   warmStart?: Ranker | null;
   /**
-   * Train the dense weights too. Default: yes from scratch; on a warm start only from
-   * FINE_TUNE_DENSE_FROM examples on: a few hundred position-biased labels would bend the shared
-   * model toward the last ranking, while the sparse weights (zero for unseen terms) learn the new
-   * preference as a correction on top of it.
+   * Train every weight (mini-batch SGD). Default: yes from scratch; on a warm start only from
+   * FINE_TUNE_DENSE_FROM examples on, below which a correction of the wide weights is fitted instead
+   * (a few hundred position-biased labels would bend the shared network toward the last ranking).
    */
   trainDense?: boolean;
   /** Prior strength and solver of the warm-start correction (./wide-correction.ts), used while the dense part is frozen. */
@@ -238,7 +238,6 @@ export async function trainRanker(examples: readonly TrainingExample[], opts: Tr
   const normalisation = warm ? warm.metadata.normalisation : computeNormalisation(examples.map((e) => e.values), f);
   const net = warm ? warm.network.clone() : WideDeepNetwork.create(f, opts.sparse ?? DEFAULT_SPARSE, seed);
   const cfg = net.sparse;
-  const dim = cfg.embedDim;
   const X = new Float32Array(n * f);
   const Y = new Float32Array(n);
   const W = new Float32Array(n);
@@ -283,7 +282,7 @@ export async function trainRanker(examples: readonly TrainingExample[], opts: Tr
     backend,
     parent: opts.parent ?? warm?.version ?? null,
     correctionOf: trainDense ? null : warm!.version,
-    notes: opts.notes ?? (warm ? `warm start from ${warm.version}; dense weights ${trainDense ? "fine-tuned" : "frozen"}` : ""),
+    notes: opts.notes ?? (warm ? (trainDense ? `warm start from ${warm.version}; all weights fine-tuned` : `correction of ${warm.version}'s term and cross weights`) : ""),
   };
   const ranker = new Ranker(net, metadata);
   if (opts.validation && opts.validation.length > 0) {
