@@ -114,6 +114,16 @@ export async function trainCandidate(
     warmStart: warm !== null,
   };
   const vs = `NDCG@10 ${candidate.ndcgAt10.toFixed(3)} vs serving ${servingMetrics.ndcgAt10.toFixed(3)} (tolerance ${tolerance.toFixed(3)})`;
+  if (promoted && !fineTune && warm) {
+    // The split decided that this procedure does not hurt; the model that serves then learns from every label,
+    // including the latest 20% (at 200 labels that is 25% more evidence: +0.01 to +0.03 NDCG@10 in
+    // eval:ranking's three worlds). Its metrics stay those measured on the split. A correction is cheap to
+    // refit; the full fine-tune (≥ FINE_TUNE_DENSE_FROM labels) is not refitted.
+    const refit = await trainRanker(examples, { version, warmStart: warm, parent: serving.version, source: "labels" });
+    refit.metadata.metrics = { ...metadata.metrics, refitOnAllLabels: true };
+    ranker.dispose();
+    return { trained: refit.ranker, promoted, reason: `promoted: ${vs}; refitted on all ${examples.length} labels`, metrics: refit.metadata.metrics };
+  }
   return { trained: ranker, promoted, reason: promoted ? `promoted: ${vs}` : `kept out: ${vs}`, metrics: metadata.metrics };
 }
 
