@@ -37,9 +37,14 @@ const changedBuckets = (a: Ranker, b: Ranker) => a.network.wide.reduce((n, w, i)
 
 describe("correction lineage", () => {
   it("fits a correction of the prior (dense weights untouched) and records its base", async () => {
-    const first = (await trainCandidate(examples, prior, "v-first")).trained;
+    const result = await trainCandidate(examples, prior, "v-first");
+    const first = result.trained;
     trained.push(first);
     expect(first.metadata.correctionOf).toBe(prior.version);
+    // Promoted on the time split, then refitted on every label (the split's metrics are kept).
+    expect(result.promoted).toBe(true);
+    expect(first.metadata.trainedOn.examples).toBe(examples.length);
+    expect(result.metrics).toMatchObject({ refitOnAllLabels: true, trainExamples: examples.length * 0.8 });
     expect(Array.from(first.network.dense.deep_1_kernel.dataSync())).toEqual(Array.from(prior.network.dense.deep_1_kernel.dataSync()));
     expect(changedBuckets(first, prior)).toBeGreaterThan(0);
     // It learned the hidden tool: same dense row, with and without the term (raw logits: calibration is monotone).
