@@ -49,12 +49,15 @@ export async function sweepRetention(deps: EraseDeps, retentionDays: number, now
 }
 
 /** The maintenance queue, its daily scheduler and an in-process worker (the sweep is light I/O). */
+/** The daily retention sweep as a BullMQ job scheduler on the maintenance queue (idempotent: an upsert). */
+export async function scheduleRetention(queue: Queue): Promise<void> {
+  await queue.upsertJobScheduler(RETENTION_SCHEDULER_ID, { pattern: RETENTION_CRON }, { name: "retention", data: {} });
+}
+
 export async function startMaintenance(ctx: AppContext, options: { schedule: boolean }): Promise<{ worker: Worker; close: () => Promise<void> }> {
   const base = { connection: ctx.redis, prefix: ctx.config.prefix };
   const queue = new Queue(MAINTENANCE_QUEUE, base);
-  if (options.schedule) {
-    await queue.upsertJobScheduler(RETENTION_SCHEDULER_ID, { pattern: RETENTION_CRON }, { name: "retention", data: {} });
-  }
+  if (options.schedule) await scheduleRetention(queue);
   const worker = new Worker(MAINTENANCE_QUEUE, async () => {
     const erased = await sweepRetention({ stores: ctx.stores, queues: ctx.queues }, ctx.config.retentionDays);
     return { erased: erased.length };
