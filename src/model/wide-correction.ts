@@ -53,7 +53,7 @@ export interface WideCorrection {
   bias: number;
   /** Change of each wide bucket that any example touches. */
   delta: Map<number, number>;
-  /** Mean log-loss at the end, for progress reports and tests. */
+  /** Mean negative log-likelihood at the end (progress reports). */
   loss: number;
 }
 
@@ -137,11 +137,13 @@ export function fitWideCorrection(
     }
   }
 
+  // Mean negative log-likelihood of the model fitted (the examination model's when `examination` is given).
   let loss = 0;
   for (let i = 0; i < n; i++) {
     const s = margin[i]!;
-    // Log-loss with a soft target: softplus(s) − y·s.
-    loss += Math.max(s, 0) + Math.log1p(Math.exp(-Math.abs(s))) - targets[i]! * s;
+    const e = examination ? examination[i]! : 1;
+    if (e >= 1 || targets[i]! > 0.5) loss += Math.max(s, 0) + Math.log1p(Math.exp(-Math.abs(s))) - targets[i]! * s - Math.log(e);
+    else loss -= Math.log1p(-e * sigmoid(s));
   }
   return { bias, delta: new Map(buckets.map((b, k) => [b, delta[k]!])), loss: loss / Math.max(n, 1) };
 }

@@ -63,6 +63,26 @@ describe("wide correction (warm-start learning on top of the serving model)", ()
     const clicks = Float32Array.from(w.targets, (y, i) => (y === 1 && rng() < exam[i]! ? 1 : 0));
     const fit = fitWideCorrection(w.offsets, w.ids, clicks, OPTS, exam);
     expect(fit.delta.get(PLANTED)!).toBeGreaterThan(1.0);
+    // The reported loss is the examination model's likelihood: below its value with no correction at all.
+    const untouched = w.offsets.reduce((sum, z, i) => {
+      const q = exam[i]! / (1 + Math.exp(-z));
+      return sum - (clicks[i]! > 0.5 ? Math.log(q) : Math.log1p(-q));
+    }, 0) / w.offsets.length;
+    expect(fit.loss).toBeLessThan(untouched);
+    expect(fit.loss).toBeGreaterThan(0);
+  });
+
+  it("reports the examination model's mean negative log-likelihood", () => {
+    const offsets = Float32Array.of(-1, 0, 1, 2, -2, 0.5);
+    const clicks = Float32Array.of(0, 1, 0, 1, 0, 0);
+    const exam = Float32Array.of(1, 0.5, 0.2, 1, 0.3, 0.8);
+    const ids = Array.from(offsets, () => ({ embed: new Int32Array(0), wide: new Int32Array(0), crossStart: 0 }));
+    const fit = fitWideCorrection(offsets, ids, clicks, OPTS, exam); // no buckets: only the bias moves
+    const nll = offsets.reduce((sum, z, i) => {
+      const q = exam[i]! / (1 + Math.exp(-(z + fit.bias)));
+      return sum - (clicks[i]! > 0.5 ? Math.log(q) : Math.log1p(-q));
+    }, 0) / offsets.length;
+    expect(fit.loss).toBeCloseTo(nll, 6);
   });
 
   it("refuses inputs of different lengths", () => {
