@@ -1,6 +1,8 @@
 /**
- * Step 8. Retrain on every labelled outcome: time-ordered split (latest 20% held back), warm start
- * from the serving model, inverse-propensity weights from the rank each label was shown at; evaluate
+ * Step 8. Retrain on every labelled outcome: time-ordered split (latest 20% held back); below
+ * FINE_TUNE_DENSE_FROM labels a correction of the base model's term weights (position bias through the
+ * examination probability of the rank shown), from there a warm-started fine-tune with inverse-propensity
+ * weights; evaluate
  * the candidate, the serving model and two baselines (text similarity alone; logistic regression on
  * the dense features) on the same held-back labels; save the candidate under MODELS_DIR with all of
  * it in metadata.json; promote only when it is not worse; then rescore open shortlists.
@@ -76,13 +78,16 @@ export interface CandidateModel {
   metrics: Record<string, unknown>;
 }
 
-/** Train, evaluate against serving + baselines, decide promotion. Pure apart from the backend. */
 export interface CandidateOptions {
   onEpoch?: (epoch: number) => void;
   /** The version `serving` is a correction of (its metadata.correctionOf), loaded: the new correction starts from it. */
   correctionBase?: Ranker | null;
 }
 
+/**
+ * Train, evaluate against serving + baselines on the latest 20%, decide promotion; a promoted correction is then
+ * refitted on every label. Pure apart from the backend.
+ */
 export async function trainCandidate(
   examples: readonly TrainingExample[],
   serving: Ranker,
