@@ -10,7 +10,19 @@ import { evaluateGates } from "../gate/index.ts";
 import { reconsiderAfterDecision } from "./application-limit.ts";
 import type { AppContext } from "./context.ts";
 
-export async function recordDecision(ctx: AppContext, line: LabelImportLine, decidedBy: string): Promise<{ label: LabelledOutcome; labelsSinceRetrain: number }> {
+export interface RecordOptions {
+  /**
+   * When the line gives no rank, record the candidate's current rank as the one shown: right for a decision
+   * made now on the list (the web page, `shortlist label <id>`); wrong for an import of decisions made
+   * elsewhere, whose rank is unknown unless the file gives it (a guessed rank would make the position-bias
+   * correction discount rejects that recruiters did read).
+   */
+  rankFromShortlist: boolean;
+}
+
+export async function recordDecision(
+  ctx: AppContext, line: LabelImportLine, decidedBy: string, opts: RecordOptions = { rankFromShortlist: true },
+): Promise<{ label: LabelledOutcome; labelsSinceRetrain: number }> {
   await ctx.stores.postings.require(line.postingId);
   const shown = await ctx.stores.shortlist.entry(line.postingId, line.resumeId);
   const gates = shown?.gates ?? (await gatesNow(ctx, line.postingId, line.resumeId));
@@ -20,7 +32,7 @@ export async function recordDecision(ctx: AppContext, line: LabelImportLine, dec
     outcome: line.outcome,
     decidedAt: line.decidedAt ?? new Date().toISOString(),
     decidedBy,
-    rankShown: line.rankShown ?? shown?.rank ?? null,
+    rankShown: line.rankShown ?? (opts.rankFromShortlist ? shown?.rank : undefined) ?? null,
     modelVersion: shown?.modelVersion ?? null,
     score: shown?.score ?? null,
     ...(line.note ? { note: line.note } : {}),

@@ -11,7 +11,7 @@ import { PROJECT_ROOT } from "../../src/config.ts";
 import { loadRanker } from "../../src/model/store.ts";
 import { INITIAL_MODEL_VERSION } from "../../src/registry/models.ts";
 import { BatchScorer } from "../../src/score/batch-scorer.ts";
-import { simulateOutcomes, type SimulatedOutcome } from "../../src/simulate/simulate.ts";
+import { simulateOutcomes, type CandidateDecorator, type RecruiterPrefs, type SimulatedOutcome } from "../../src/simulate/simulate.ts";
 import type { Stores } from "../../src/store/index.ts";
 import type { TestSystem } from "../helpers/system.ts";
 
@@ -19,10 +19,16 @@ export function loadPosting(id = "mle-recsys-phd-2026"): Posting {
   return Posting.parse(JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, "data/postings", `${id}.json`), "utf8")));
 }
 
+/** What the simulated recruiters reward and how candidates are drawn (defaults: the simulator's own). */
+export interface SimulatedWorld {
+  prefs?: Partial<RecruiterPrefs>;
+  decorate?: CandidateDecorator;
+}
+
 /** Stores n simulated candidates as parsed resumes with an application each (no scoring). */
-export async function storeCandidates(stores: Stores, posting: Posting, n: number, seed: number): Promise<SimulatedOutcome[]> {
+export async function storeCandidates(stores: Stores, posting: Posting, n: number, seed: number, world: SimulatedWorld = {}): Promise<SimulatedOutcome[]> {
   await stores.postings.add(posting);
-  const sims = simulateOutcomes(n, posting, seed);
+  const sims = simulateOutcomes(n, posting, seed, world.prefs, world.decorate);
   for (let i = 0; i < sims.length; i += 200) {
     const tx = stores.redis.pipeline();
     for (const s of sims.slice(i, i + 200)) {
@@ -36,8 +42,8 @@ export async function storeCandidates(stores: Stores, posting: Posting, n: numbe
 }
 
 /** Stores and scores n candidates with the shipped model (micro-batched like the score worker). */
-export async function seedShortlist(sys: TestSystem, posting: Posting, n: number, seed = 1): Promise<SimulatedOutcome[]> {
-  const sims = await storeCandidates(sys.ctx.stores, posting, n, seed);
+export async function seedShortlist(sys: TestSystem, posting: Posting, n: number, seed = 1, world: SimulatedWorld = {}): Promise<SimulatedOutcome[]> {
+  const sims = await storeCandidates(sys.ctx.stores, posting, n, seed, world);
   const scorer = new BatchScorer(await loadRanker(sys.ctx.registry.dir(INITIAL_MODEL_VERSION)));
   await Promise.all(sims.map((s) => scoreApplication({ stores: sys.ctx.stores, scorer }, { resumeId: s.profile.resumeId, postingId: posting.id })));
   return sims;
