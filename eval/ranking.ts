@@ -22,7 +22,7 @@
  * drawn from the same recruiters), for the prior, each retrained model, and two baselines on the same
  * labels (text similarity alone; logistic regression on the dense features), and the oracle (ranking by
  * the true advance probability). Repeated over --seeds worlds (different candidates and draws), averaged.
- * Usage: npm run eval:ranking [-- --json] [--tool Flink] [--share 0.2] [--weight 3] [--seed 7] [--seeds 3]
+ * Usage: npm run eval:ranking [-- --json] [--tool Flink] [--share 0.2] [--weight 3] [--seed 7] [--seeds 3] [--review biased|all]
  */
 import { parseArgs } from "node:util";
 import path from "node:path";
@@ -51,12 +51,17 @@ const { values: args } = parseArgs({
     seeds: { type: "string", default: "3" },
     base: { type: "string", default: "-4.5" },
     model: { type: "string", default: "models/v0001-initial" },
+    // "biased": rolling review, top-down (the default world); "all": recruiters read every resume and the labels
+    // carry no rank (an import of decisions made elsewhere), so there is no position bias to correct.
+    review: { type: "string", default: "biased" },
   },
 });
 const CHECKPOINTS = [50, 100, 200, 500] as const;
 const BATCH = 20;
 const LISTS = 40;
 const LIST_SIZE = 50;
+if (args.review !== "biased" && args.review !== "all") throw new Error(`--review must be biased or all, not ${args.review}`);
+const readsAll = args.review === "all";
 const hidden: HiddenTool = { tool: args.tool, share: Number(args.share), weight: Number(args.weight) };
 // Pickier than the prior assumed (base −4.5 instead of −2.8): ~10% of applicants advance, as for a real internship.
 const prefs = { hiddenPreference: hiddenToolPreference(hidden), base: Number(args.base) };
@@ -98,10 +103,11 @@ async function runSeed(seed: number): Promise<SeedResult> {
         const batch = pool.get(p.id)!.slice(round * BATCH, (round + 1) * BATCH);
         if (batch.length < BATCH) throw new Error("applicant pool exhausted; raise its size");
         const scores = serving.predict(batch.map((b) => ({ values: b.example.values, terms: b.example.terms, postingId: p.id })));
-        const reviewed = reviewRankedBatch(batch.map((b) => ({ item: b.example, probability: b.probability })), scores, rng);
+        const reviewed = reviewRankedBatch(batch.map((b) => ({ item: b.example, probability: b.probability })), scores, rng, readsAll ? () => 1 : undefined);
         for (const r of reviewed) {
+          const rankShown = corrected && !readsAll ? r.rankShown : null;
           labels.push({
-            ...r.item, target: r.target, weight: corrected ? inversePropensityWeight(r.rankShown, r.target) : 1, rankShown: corrected ? r.rankShown : null,
+            ...r.item, target: r.target, weight: inversePropensityWeight(rankShown, r.target), rankShown,
             time: new Date(Date.UTC(2026, 3, 1) + 60_000 * minute++).toISOString(),
           });
         }
@@ -161,7 +167,7 @@ const rows = [
 const i200 = CHECKPOINTS.indexOf(200);
 const r200 = rows[i200 + 1]!;
 const result = {
-  hiddenTool: hidden, seeds, testCandidatesPerSeed: LISTS * LIST_SIZE * postings.length, prior: priorNdcg, textSimilarity: textNdcg, oracle, rows,
+  review: args.review, hiddenTool: hidden, seeds, testCandidatesPerSeed: LISTS * LIST_SIZE * postings.length, prior: priorNdcg, textSimilarity: textNdcg, oracle, rows,
   perSeedRiseAt200: results.map((r) => ({ seed: r.seed, corrected: r.corrected[i200]!.ranker - r.prior, naive: r.naive[i200]!.ranker - r.prior })),
   targets: {
     riseAt200: r200.corrected - priorNdcg,
@@ -176,6 +182,7 @@ if (args.json) {
 } else {
   const f = (x: number | null) => (x === null ? "—" : x.toFixed(3));
   const out = (s: string) => process.stdout.write(s + "\n");
+  out(readsAll ? "review: every resume read, labels without rank (both arms alike)" : "review: top-down, P(open rank r) = min(1, 3/r); unopened resumes rejected when the batch closes");
   out(`hidden preference: +${hidden.weight} logit for "${hidden.tool}" (in ${Math.round(hidden.share * 100)}% of resumes, independent of the documented features)`);
   out(`${seeds.length} seed(s) ${seeds.join(", ")}; per seed ${result.testCandidatesPerSeed} unseen candidates in lists of ${LIST_SIZE}; mean NDCG@10`);
   out(`prior ${f(priorNdcg)} · oracle ${f(oracle)} (gap ${f(oracle - priorNdcg)}) · text similarity alone ${f(textNdcg)}\n`);

@@ -22,15 +22,20 @@ export interface ReviewedLabel<T> {
   examined: boolean;
 }
 
-/** Review one ranked batch: `scores` from the serving model, higher first (ties keep input order). */
-export function reviewRankedBatch<T>(batch: readonly ShownCandidate<T>[], scores: ArrayLike<number>, rng: Rng): ReviewedLabel<T>[] {
+/**
+ * Review one ranked batch: `scores` from the serving model, higher first (ties keep input order).
+ * `examination` is P(opened) at a rank; `() => 1` is a team that reads every resume (no position bias).
+ */
+export function reviewRankedBatch<T>(
+  batch: readonly ShownCandidate<T>[], scores: ArrayLike<number>, rng: Rng, examination: (rank: number) => number = examinationPropensity,
+): ReviewedLabel<T>[] {
   const order = batch.map((_, i) => i).sort((a, b) => scores[b]! - scores[a]! || a - b);
   return order.map((i, r) => {
     const rankShown = r + 1;
     // Draw both numbers for every candidate so two arms reviewing the same batch stay in step.
     const look = rng();
     const decide = rng();
-    const examined = look < examinationPropensity(rankShown);
+    const examined = look < examination(rankShown);
     const advance = examined && decide < batch[i]!.probability;
     return { item: batch[i]!.item, target: advance ? 1 : 0, rankShown, examined };
   });
