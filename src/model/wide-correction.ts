@@ -11,7 +11,10 @@
  * With 200 labels and ~150 terms per resume, every word of the ~20 advanced resumes then gets a weight,
  * and that noise costs more than the one real preference gains. Here the penalty is the same for every
  * bucket, so a term stays at exactly 0 until its resumes' summed residual exceeds `l1`, and a term seen in
- * fewer than `minExamples` resumes never moves: shrinkage that scales with evidence.
+ * fewer than `minExamples` resumes never moves: shrinkage that scales with evidence. A fixed `l1` is in units
+ * of summed residual, whose noise grows like √(resumes with the term): a word in half the resumes crosses it
+ * by chance once there are a few hundred labels. So a bucket must also clear `zThreshold` standard errors of
+ * that sum (√ of its curvature) — the same evidence bar for a rare and a common term, at any label count.
  *
  * Position bias: with `examination` (P(a recruiter opened the resume) at the rank it was shown), the
  * likelihood is the examination model's, P(advance recorded) = e·σ(s) (as in PAL, Guo et al., RecSys 2019):
@@ -38,6 +41,11 @@ export interface WideCorrectionOptions {
    * strong world from +0.115 to +0.146 and left the other two worlds within ±0.005).
    */
   l2: number;
+  /**
+   * Evidence in standard errors a bucket also needs (0: off): its summed gradient must exceed
+   * `zThreshold · √curvature`, the noise of that sum under the serving model, as well as `l1`.
+   */
+  zThreshold?: number;
   /** Buckets seen in fewer examples than this never move (Monolith-style feature admission). */
   minExamples: number;
   /** Full passes over all buckets. */
@@ -46,7 +54,7 @@ export interface WideCorrectionOptions {
   maxStep: number;
 }
 
-export const DEFAULT_WIDE_CORRECTION: WideCorrectionOptions = { l1: 2, l2: 0.5, minExamples: 5, sweeps: 30, maxStep: 1 };
+export const DEFAULT_WIDE_CORRECTION: WideCorrectionOptions = { l1: 2, l2: 0.5, zThreshold: 1.5, minExamples: 5, sweeps: 30, maxStep: 1 };
 
 export interface WideCorrection {
   /** Change of the global bias (not regularised: a pickier team shifts the base rate). */
@@ -129,7 +137,8 @@ export function fitWideCorrection(
         hk += c * c * h0;
       }
       const d0 = delta[k]!;
-      const next = rows.length < opts.minExamples ? 0 : softThreshold(hk * d0 - gk, opts.l1) / (hk + opts.l2);
+      const threshold = opts.zThreshold ? Math.max(opts.l1, opts.zThreshold * Math.sqrt(hk)) : opts.l1;
+      const next = rows.length < opts.minExamples ? 0 : softThreshold(hk * d0 - gk, threshold) / (hk + opts.l2);
       const step = clip(next - d0, opts.maxStep);
       if (step === 0) continue;
       delta[k]! += step;

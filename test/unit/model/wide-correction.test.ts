@@ -43,6 +43,20 @@ describe("wide correction (warm-start learning on top of the serving model)", ()
     expect(fit.bias).toBeLessThan(-0.5);
   });
 
+  it("with zThreshold, a common term that says nothing stays at 0 however many labels there are (a fixed L1 lets its noise through)", () => {
+    // The planted term is in half of 2,000 examples and has no effect: its summed gradient is noise with an
+    // SD of ~√(1000·p(1−p)) ≈ 13, far above l1 = 2, so the fixed threshold alone almost always moves it.
+    const moved = (zThreshold: number) => Array.from({ length: 20 }, (_, s) => {
+      const w = world(2000, 0, 0.5, 100 + s);
+      return fitWideCorrection(w.offsets, w.ids, w.targets, { ...OPTS, zThreshold }).delta.get(PLANTED) !== 0;
+    }).filter(Boolean).length;
+    expect(moved(0)).toBeGreaterThanOrEqual(12); // measured 16 of 20
+    expect(moved(1.5)).toBeLessThanOrEqual(3); // P(|z| > 1.5) ≈ 13% if the estimate were pure noise; measured 0 of 20
+    // …and a real preference still passes it.
+    const real = world(1500, 2);
+    expect(fitWideCorrection(real.offsets, real.ids, real.targets, { ...OPTS, zThreshold: 1.5 }).delta.get(PLANTED)!).toBeGreaterThan(1.2);
+  });
+
   it("a term seen in fewer than minExamples resumes never moves, however strong its label", () => {
     const offsets = Float32Array.from({ length: 40 }, () => -3);
     const targets = Float32Array.from({ length: 40 }, (_, i) => (i < 4 ? 10 : 0)); // 4 IPW-inflated advances
