@@ -4,7 +4,6 @@ import type { Command } from "commander";
 import { resumeIdOf } from "../../store/resumes.ts";
 import { extractProfile } from "../../extract/index.ts";
 import { DocumentError } from "../../parse/errors.ts";
-import { readDocument } from "../../parse/index.ts";
 import { loadConfig } from "../../config.ts";
 import { CliError, printJson, printTable } from "../output.ts";
 
@@ -23,6 +22,9 @@ export function registerParse(program: Command): void {
       } catch (error) {
         throw new CliError(`${name}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? "error"})`);
       }
+      // Lazily, as serve.ts does with the HTTP server: pdf.js (through pdf-parse) is ~170 MB of RSS that
+      // every other command, the score worker included, would otherwise carry with the CLI.
+      const { readDocument } = await import("../../parse/index.ts");
       try {
         const doc = await readDocument(bytes, name, { maxPages: config.maxPages, maxBytes: config.maxUploadBytes });
         const profile = extractProfile(doc.text, resumeIdOf(bytes), { warnings: doc.warnings });
