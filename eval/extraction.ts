@@ -1,5 +1,5 @@
 /**
- * `npm run eval:extraction [-- --json] [-- --set fixtures,heldout,unseen,fresh,fifth,sixth,seventh,shared] [-- --misses]`
+ * `npm run eval:extraction [-- --json] [-- --set fixtures,heldout,unseen,fresh,fifth,sixth,seventh,eighth,shared] [-- --misses]`
  * Per-field extraction accuracy on
  *   (a) the repo's labelled fixtures (test/fixtures/corpus.ts), each rendered to PDF, DOCX and TXT;
  *   (b) the second, held-out-style fixture set (test/fixtures/corpus-heldout.ts), same three formats;
@@ -8,6 +8,7 @@
  *   (b''') the fifth set (test/fixtures/corpus-fifth.ts), written blind after the fourth set's fixes; same formats;
  *   (b'''') the sixth set (test/fixtures/corpus-sixth.ts), written blind after the fifth set's fixes; same formats;
  *   (b''''') the seventh set (test/fixtures/corpus-seventh.ts), written blind after the sixth set's fixes; same formats;
+ *   (b'''''') the eighth set (test/fixtures/corpus-eighth.ts), written blind after the seventh set's fixes; same formats;
  *   (c) when ../shared/data is present, the labelled public data (test/shared-data/labelled.ts says which
  *       fields each source can judge).
  * Every document goes through readDocument (when it is a file) + extractProfile, as in production.
@@ -26,6 +27,7 @@ import { FRESH_RESUMES } from "../test/fixtures/corpus-fresh.ts";
 import { FIFTH_RESUMES } from "../test/fixtures/corpus-fifth.ts";
 import { SIXTH_RESUMES } from "../test/fixtures/corpus-sixth.ts";
 import { SEVENTH_RESUMES } from "../test/fixtures/corpus-seventh.ts";
+import { EIGHTH_RESUMES } from "../test/fixtures/corpus-eighth.ts";
 import { renderFixture } from "../test/fixtures/render.ts";
 import {
   listResumeDocx, listResumePdfs, loadDataTurks, loadDotin, loadRendercv, loadVrundag91, naukriTruth, SHARED_DATA, type LabelledDoc,
@@ -127,13 +129,13 @@ function render(sets: SetScore[], showMisses: boolean): string {
   return lines.join("\n");
 }
 
-const USAGE = `usage: npm run eval:extraction -- [--json] [--misses] [--timings] [--set fixtures,heldout,unseen,fresh,fifth,sixth,seventh,shared]
+const USAGE = `usage: npm run eval:extraction -- [--json] [--misses] [--timings] [--set fixtures,heldout,unseen,fresh,fifth,sixth,seventh,eighth,shared]
 
 Per-field extraction accuracy: repo fixtures and the held-out-style second set (each rendered to PDF, DOCX and
-TXT), the third to seventh sets written blind (unseen, fresh, fifth, sixth, seventh), and the labelled public data in ${SHARED_DATA} when present. --misses lists every wrong field;
+TXT), the third to eighth sets written blind (unseen, fresh, fifth, sixth, seventh, eighth), and the labelled public data in ${SHARED_DATA} when present. --misses lists every wrong field;
 --timings adds readDocument time per real PDF in resumes-pdf/.`;
 
-const SET_NAMES = ["fixtures", "heldout", "unseen", "fresh", "fifth", "sixth", "seventh", "shared"] as const;
+const SET_NAMES = ["fixtures", "heldout", "unseen", "fresh", "fifth", "sixth", "seventh", "eighth", "shared"] as const;
 
 async function main(argv: string[]): Promise<number> {
   if (argv.includes("--help") || argv.includes("-h")) {
@@ -156,6 +158,7 @@ async function main(argv: string[]): Promise<number> {
   if (wanted.includes("fifth")) sets.push(await evalFixtures("fifth", FIFTH_RESUMES));
   if (wanted.includes("sixth")) sets.push(await evalFixtures("sixth", SIXTH_RESUMES));
   if (wanted.includes("seventh")) sets.push(await evalFixtures("seventh", SEVENTH_RESUMES));
+  if (wanted.includes("eighth")) sets.push(await evalFixtures("eighth", EIGHTH_RESUMES));
   if (wanted.includes("shared")) {
     const shared = await evalShared();
     if (shared.length === 0) console.error(`eval:extraction: no shared data at ${SHARED_DATA}; skipped`);

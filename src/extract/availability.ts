@@ -13,6 +13,8 @@ import type { SectionedLine } from "./sections.ts";
 
 const TRIGGER = /\b(?:availab(?:le|ility)|(?:can|able to|could|ready to|looking to|open to) start|start(?:ing)? date|earliest start|start(?:ing)? (?:in|from|on)|join(?:ing)? (?:in|from)|(?:expected|able|ready|available|can) to join|(?:can|could) join|(?:date of|expected) joining|joining date|free (?:to start|from)|(?:can|able to) (?:arrive|report)|arrival date|(?:roles?|positions?|jobs?|opportunities|employment)\s+(?:starting|beginning|commencing))\b/i;
 const IMMEDIATE = /\b(?:immediately|immediate|now|asap|right away|at once)\b/i;
+/** "available from then", "thereafter": the start is the date stated before the trigger in the same line. */
+const BACK_REFERENCE = /^\W*(?:from|after)\s+(?:then|that(?:\s+date)?)\b|^\W*thereafter\b/i;
 const AFTER_GRADUATION = /\bafter (?:my )?graduation\b|\bupon graduation\b|\bonce I graduate\b/i;
 
 export interface Availability {
@@ -42,8 +44,12 @@ export function extractAvailability(lines: SectionedLine[], today: string): Avai
     // Dates after the trigger are the start date; "M.S. 2024, available June 2026" has two dates.
     const from = trig ? trig.index : 0;
     // The earliest date stated: "Summer 2026 (May 2026 – Aug 2026)" starts in May.
-    const d = scanDates(l.text.slice(from)).filter((x) => x.from !== null)
+    const after = scanDates(l.text.slice(from)).filter((x) => x.from !== null)
       .sort((a, b) => monthIndex(a.from!) - monthIndex(b.from!))[0];
+    // "Garden leave ends 15 March 2026; available from then": the date the trigger points back to.
+    const back = !after && trig && BACK_REFERENCE.test(l.text.slice(trig.index + trig[0].length))
+      ? scanDates(l.text.slice(0, trig.index)).filter((x) => x.from !== null).pop() : undefined;
+    const d = after ?? (back ? { ...back, index: back.index - from, end: back.end - from } : undefined);
     let value: string | null = null;
     let ev: Evidence | null = null;
     // A PDF line wrap between the trigger and its date ("…and can start" / "in January 2026."): the date opens the

@@ -11,7 +11,8 @@
  *   - season as a START: Spring=01, Summer=06, Fall/Autumn=09, Winter=01 (beginning of term);
  *   - season as an END / graduation: Spring=05, Summer=08, Fall/Autumn=12, Winter=01 (commencement);
  *   - bare year as a START = 09 (academic year start), as an END / graduation = 05;
- *   - "Present"/"Current"/"now"/"ongoing" end a range that is still open (end = null, ongoing = true).
+ *   - "Present"/"Current"/"now"/"ongoing" (and "em andamento", "en curso", "in corso", "en cours", "heute",
+ *     "laufend") end a range that is still open (end = null, ongoing = true).
  */
 import * as chrono from "chrono-node/en";
 
@@ -52,7 +53,8 @@ const TOKEN = new RegExp(
     `(?<year>\\b(?:19[5-9]\\d|20\\d\\d)\\b)`,
     // "'26", "summer '24", "MS CS '22": a two-digit year after an apostrophe (not a quote's closing mark: no letter before).
     `(?<ayear>(?<![\\w'’])['’]\\d{2}\\b)`,
-    `(?<present>\\b(?:present|current(?:ly)?|now|ongoing|today|to date)\\b)`,
+    // "ongoing" in the languages of the CVs we read in English: Portuguese, Spanish, Italian, French, German.
+    `(?<present>\\b(?:present|current(?:ly)?|now|ongoing|today|to date|em andamento|en curso|in corso|en cours|heute|laufend)\\b)`,
   ].join("|"),
   "gi",
 );

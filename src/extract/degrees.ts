@@ -28,7 +28,9 @@ const RULES: Rule[] = [
   { re: /\b(?:Ph\.?\s?D\.?|Doctoral)\s+(?:Candidate|Student)\b/gi, level: "phd", inProgress: true },
   { re: /\bABD\b/g, level: "phd", inProgress: true },
   // Doctorat / Doctorado / Dottorato / Doutorado: the French, Spanish, Italian and Portuguese doctorate.
-  { re: /\bPh\.?\s?D\b\.?|\bDoctor of Philosophy\b|\bDoctoral\b|\bDoctorate\b|\bD\.Phil\b\.?|\bDPhil\b|\b(?:Doctorat|Doctorado|Dottorato|Doutorado)\b/gi, level: "phd" },
+  // "Doctoral degree (PhD) in Physics", "Doctoral Course, Graduate School of Informatics" (Japanese and Korean
+  // programmes), "Doctoral Programme in …": the noun after "Doctoral" is part of the degree's name, not its field.
+  { re: /\bPh\.?\s?D\b\.?|\bDoctor of Philosophy\b|\bDoctoral(?:\s+(?:degree|course|program(?:me)?|studies))?\b|\bDoctorate\b|\bD\.Phil\b\.?|\bDPhil\b|\b(?:Doctorat|Doctorado|Dottorato|Doutorado)\b/gi, level: "phd" },
   // German doctorates by faculty ("Dr. rer. nat.", "Dr.-Ing.", "Dr. phil."), never the title before a name
   // ("Dr. Amara Diallo"); "Doctor of Science/Engineering"; a bare "Doctor" before a capitalised field, as Chinese
   // resumes' tables write the level ("Master  Computer Technology", "Doctor  Computer Science"); not the US law
@@ -41,8 +43,12 @@ const RULES: Rule[] = [
   { re: /\bDipl\.?\s?-?\s?Ing\b\.?|\bDiplom-Ingenieur(?:in)?\b/gi, level: "masters" },
   // Diplom in Informatik (computer science): a five-year German degree, master's-equivalent like Dipl.-Ing.
   { re: /\bDipl\.?\s?-?\s?Inf\b\.?|\bDiplom-Informatiker(?:in)?\b/gi, level: "masters", field: "Informatik" },
-  // UK integrated (undergraduate) master's; Italian laurea magistrale; French engineering diploma (master's level).
-  { re: /\b(?:MMath|MPhys|MChem|MSci|MBiol|MComp|MInf|MEcon)\b|\bLaurea\s+(?:Magistrale|Specialistica)\b|\bDipl[oô]me d['’]Ing[ée]nieur\b/g, level: "masters" },
+  // The German (and Austrian) university Diplom in any subject — "Diplom in Mathematics", "Diplom-Mathematiker",
+  // "Dipl.-Phys." — is master's-equivalent like Dipl.-Ing. Not "Diplomarbeit" (the thesis) nor an English "Diploma".
+  { re: /\bDiplom(?:-[A-Z][a-z]+)?\b|\bDipl\.\s?-?\s?(?:Math|Phys|Chem|Biol|Psych|Kfm|Kffr|Volksw|Geogr|Wirt\.?\s?-?\s?Ing)\b\.?/g, level: "masters" },
+  // UK integrated (undergraduate) master's; Italian laurea magistrale; French engineering diploma (master's level);
+  // the Portuguese/Brazilian Mestrado and the Spanish Maestría.
+  { re: /\b(?:MMath|MPhys|MChem|MSci|MBiol|MComp|MInf|MEcon)\b|\bLaurea\s+(?:Magistrale|Specialistica)\b|\bDipl[oô]me d['’]Ing[ée]nieur\b|\bMestrado\b|\bMaestr[ií]a\b/g, level: "masters" },
   // Latin-American / Iberian first degrees (Licenciatura, Bacharel) and the Italian laurea (triennale), as credential
   // evaluators usually rate them. ("Licentiate" is left out: in Sweden and Finland it is a post-master's degree.)
   { re: /\bLicenciatur[ae]\b|\bLicenciad[oa]\b|\bBacharel(?:ado)?\b|\bLaurea(?:\s+Triennale)?\b/g, level: "bachelors" },
@@ -52,13 +58,13 @@ const RULES: Rule[] = [
   // Short forms in an ALL-CAPS line ("MSC DATA SCIENCE", "MENG MECHANICAL ENGINEERING"): see CAPS_RULES below.
   {
     re: new RegExp(
-      String.raw`\bMaster(?:'?s)?\b(?:\s+degree\b)?|\bM\.\s?Sc\b\.?|\bMSc\b|\bM\.S\.|\bMS\b${NOT_SOFTWARE}|\bM\.\s?Eng\b\.?|\bMEng\b|\bMASc\b|\bM\.?Phil\b\.?|\bM\.?Tech\b\.?|\bM\.A\.|\bMA\b(?=\s+(?:in|of)\b)|\bS\.?M\.(?=\s)|\bMCS\b|\bMSE\b|\bM\.S\.E\.|\bM\.?\s?Ed\b\.?|\bM\.A(?=\s*[(\[]|\s+(?:in|from)\b)|\bM\.?\s?Com\b\.?|\bM\.E(?=\s*(?:in\b|\(|,|$))|\bMsc\b(?=\s*(?:in\b|\(|,|$))|\bMMS\b(?=\s*[(\[]|\s+(?:in|from)\b)`,
+      String.raw`\bMaster(?:'?s)?\b(?:\s+(?:degree|[Cc]ourse)\b)?|\bM\.\s?Sc\b\.?|\bMSc\b|\bM\.S\.E\.|\bM\.S\.|\bM\.?Res\b\.?|\bMS\b${NOT_SOFTWARE}|\bM\.\s?Eng\b\.?|\bMEng\b|\bMASc\b|\bM\.?Phil\b\.?|\bM\.?Tech\b\.?|\bM\.A\.|\bMA\b(?=\s+(?:in|of)\b)|\bS\.?M\.(?=\s)|\bMCS\b|\bMSE\b|\bM\.?\s?Ed\b\.?|\bM\.A(?=\s*[(\[]|\s+(?:in|from)\b)|\bM\.?\s?Com\b\.?|\bM\.E(?=\s*(?:in\b|\(|,|$))|\bMsc\b(?=\s*(?:in\b|\(|,|$))|\bMMS\b(?=\s*[(\[]|\s+(?:in|from)\b)`,
       "g",
     ),
     level: "masters",
   },
   {
-    re: /\bBachelor(?:'?s)?\b(?:\s+degree\b)?|\bB\.?\s?Tech\b\.?|\bB\.E\.|\bBE\b(?=\s+(?:in|of)\b)|\bB\.?\s?Sc\b\.?|\bB\.S\.|\bBS\b|\bB\.A\.|\bBA\b(?=\s+(?:in|of)\b|,|\s*\(Hons?\.?\)|\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s*(?:[,|–—]|\s-\s))|\bB\.?Eng\b\.?|\bBASc\b|\bA\.B\.(?=\s)|\bB\.S\.E\.|\bBSE\b|\bB\.?\s?Ed\b\.?|\bB\.A(?=\s*[(\[]|\s+(?:in|from)\b)|\bB\.?\s?[Cc]om\b\.?|\bB\.E(?=\s*(?:in\b|\(|,|$))|\bB\s?E(?=\s+in\b|\s*\()|\bBsc\b(?=\s*(?:in\b|\(|,|$))|\bBBA\b|\bB[.-]?\s?TECH\b\.?|\bB\.COM\b\.?/g,
+    re: /\bBachelor(?:'?s)?\b(?:\s+degree\b)?|\bB\.?\s?Tech\b\.?|\bB\.E\.|\bBE\b(?=\s+(?:in|of)\b)|\bB\.?\s?Sc\b\.?|\bB\.S\.E\.|\bB\.S\.|\bBS\b|\bB\.A\.|\bBA\b(?=\s+(?:in|of)\b|,|\s*\(Hons?\.?\)|\s+[A-Z][a-z]+(?:\s+(?:and\s+)?[A-Z][a-z]+)?\s*(?:[,|–—]|\s-\s))|\bB\.?Eng\b\.?|\bBASc\b|\bA\.B\.(?=\s)|\bBSE\b|\bB\.?\s?Ed\b\.?|\bB\.A(?=\s*[(\[]|\s+(?:in|from)\b)|\bB\.?\s?[Cc]om\b\.?|\bB\.E(?=\s*(?:in\b|\(|,|$))|\bB\s?E(?=\s+in\b|\s*\()|\bBsc\b(?=\s*(?:in\b|\(|,|$))|\bBBA\b|\bB[.-]?\s?TECH\b\.?|\bB\.COM\b\.?/g,
     level: "bachelors",
   },
   { re: /\bAssociate(?:'?s)?(?=\s+(?:of|in|degree)\b)|\bA\.A\.S?\.|\bA\.S\.(?=\s)/gi, level: "associate" },
@@ -111,9 +117,10 @@ const GENERIC = /^(?:science|sciences|arts|engineering|applied science|philosoph
 const STOP = /\s*(?:[,|;(\[—–•·\t]|\s-\s|\s{2,}|\bat\b|\bfrom\b|\b(?:expected|anticipated|graduat\w*|candidate|student|GPA|thesis)\b|\b(?:19|20)\d\d\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:\d{4}|['’]\d\d)|\b(?:spring|summer|fall|autumn|winter)\b).*$/i;
 
 function cleanField(raw: string): string | null {
-  const f = raw.replace(STOP, "").replace(/^(?:the\s+)?(?:Department|Dept\.?|School|Faculty)\s+of\s+/i, "").replace(/^[\s:,.-]+|[\s:,.-]+$/g, "");
+  // The unit prefix goes first: "Graduate School of Informatics" would otherwise stop at "Graduate".
+  const f = raw.replace(/^(?:the\s+)?(?:Graduate\s+)?(?:Department|Dept\.?|School|Faculty|Division)\s+of\s+/i, "").replace(STOP, "").replace(/^[\s:,.-]+|[\s:,.-]+$/g, "");
   if (f.length < 2 || f.length > 60 || /\d|@/.test(f)) return null;
-  if (/\b(?:University|College|Institute|School|Academy)\b/i.test(f)) return null;
+  if (/\b(?:Universit(?:y|ät|é|à|e|ad|ade)|College|Institute|School|Academy|Hochschule)\b/i.test(f)) return null;
   if (!/^[A-Z]/.test(f)) return null;
   // Job-board prefixes: "UG: B.Tech …", "PG: MCA …".
   if (/^(?:UG|PG|PhD|Doctorate)$/.test(f)) return null;

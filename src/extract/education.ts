@@ -17,7 +17,11 @@ export interface EducationEntry {
 
 const INSTITUTION =
   /\b(?:University|Universit[éäy]|Universidad|Università|Univ\.|Institute|Institut|College|School|Polytechnic|Politecnico|Academy|Tech|IIT|MIT|ETH|EPFL|UCLA|CMU|KAIST|NUS|UC\s+[A-Z]\w+)\b/;
-const IN_PROGRESS = /\b(?:expected|anticipated|candidate|present|ongoing|pursuing|current(?:ly)?|in progress|ABD)\b|\bexp\./i;
+/**
+ * A degree not yet conferred. Besides "expected"/"ongoing", a doctorate whose thesis is submitted and awaits its
+ * examination is still in progress: "PhD (submitted)", "viva pending", "awaiting defence", "under examination".
+ */
+const IN_PROGRESS = /\b(?:expected|anticipated|candidate|present|ongoing|pursuing|current(?:ly)?|in progress|ABD)\b|\bexp\.|\((?:thesis\s+)?submitted\)|\b(?:viva|defen[cs]e|examination)\s+pending\b|\bpending\s+(?:viva|defen[cs]e)\b|\bawaiting\s+(?:the\s+|my\s+)?(?:viva|defen[cs]e|examination|conferral)\b|\bunder examination\b/i;
 /**
  * A programme left without the degree ("withdrew", "discontinued", "did not complete") is neither held nor being
  * pursued, so it is no education entry: it must not become the highest degree.
@@ -72,7 +76,7 @@ function withWrappedYear(lines: SectionedLine[], i: number): SectionedLine {
  * degree / blank / heading (at most 3) — "Lakeview University / 2021 – Present / Expected May 2026";
  * with the institution-above layout, the line above as well.
  */
-function datedLines(lines: SectionedLine[], i: number, degreeLines: Set<number>, above: boolean): SectionedLine[] {
+function datedLines(lines: SectionedLine[], i: number, degreeLines: Set<number>, above: boolean, today: string): SectionedLine[] {
   const own = withWrappedYear(lines, i);
   const out = [own];
   for (let j = i + 1; j <= i + 3; j++) {
@@ -95,8 +99,13 @@ function datedLines(lines: SectionedLine[], i: number, degreeLines: Set<number>,
       if (scanDates(l.text).length > 0) return [l];
     }
   }
-  // "B.E. … in 2016" / next line "HSC … in 2012": the degree's own date wins over a neighbour's.
-  return dated[0] === own && scanDates(own.text).some((s) => !s.ongoing) && !IN_PROGRESS.test(own.text) ? [own] : dated;
+  // "B.E. … in 2016" / next line "HSC … in 2012": the degree's own date wins over a neighbour's. So does an end still
+  // to come on the degree's own line ("B.E. …, 2022 – 2026 (exp.)", "PhD …, from Fall 2021, expected Q3 2026"): the
+  // lines below are then other entries (an "Intermediate …, 2020 – 2022" row, a degree we do not name), not its dates.
+  // (An in-progress line whose own dates are past — "PhD candidate, 2022" — still reads "Expected May 2026" below.)
+  const ownSpans = scanDates(own.text);
+  const ownEnd = ownSpans.some((s) => !s.ongoing && (!IN_PROGRESS.test(own.text) || (s.to !== null && monthIndex(s.to) > monthIndex(today))));
+  return dated[0] === own && ownEnd ? [own] : dated;
 }
 
 /**
@@ -153,7 +162,7 @@ export function extractEducation(lines: SectionedLine[], today: string, anywhere
     if (line.text.length <= 200 && LEFT_PROGRAMME.test(line.text)) continue;
     const near = neighbours(lines, line.index, degreeLines, above);
     const dateAbove = dateFirst && scanDates(line.text).length === 0 && dateOnly(lines[line.index - 1]) ? lines[line.index - 1] : undefined;
-    const dateLines = dateAbove ? [dateAbove] : datedLines(lines, line.index, degreeLines, above);
+    const dateLines = dateAbove ? [dateAbove] : datedLines(lines, line.index, degreeLines, above, today);
     for (const [k, d] of degrees.entries()) {
       // With two degrees on one line ("B.S. and M.S. in CS, 2015 – 2020") the dates belong to the last — unless
       // each degree has dates of its own before the next one ("MSc … in July 2024, after a BSc … in 2022").

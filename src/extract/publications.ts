@@ -26,6 +26,28 @@ const OUTLET = /\b(?:Journal|Proceedings|Transactions|Conference|Symposium|Works
  * entry even inside a Publications section.
  */
 const NOT_A_PAPER = /\b(?:in preparation|in prep\b\.?|manuscript in preparation|draft|work in progress|poster|invited talk|keynote|patent)\b|^(?:I|I'm|I am|My)\s/i;
+/**
+ * A thesis listed among the papers ("[T1] PhD thesis, …", "MA thesis: …", "Dissertação de mestrado: …") is the
+ * degree's own write-up, not a paper — a paper that grew out of it ("…, from my master's thesis") still counts.
+ */
+const THESIS_ENTRY = /(?<!\b(?:from|of|in|on)\s+(?:my|the|her|his|their)\s+)\b(?:Ph\.?\s?D|doctoral|master['’]?s|M\.?Sc|M\.?A|MPhil|M\.?Res|bachelor['’]?s|B\.?Sc|B\.?A|diploma|honou?rs|senior|undergraduate|habilitation)\s+(?:thesis|dissertation)\b|\bdisserta(?:ção|cao|ción|cion|zione)\b|\b(?:Diplomarbeit|Masterarbeit|Bachelorarbeit)\b/iu;
+
+/**
+ * Economists list unpublished papers under "Working Papers": only those under review ("R&R at …", "submitted to
+ * …", "under review") are counted by corpus rules; the rest are manuscripts, like work in preparation.
+ */
+const WORKING_PAPERS = /^\W*(?:\w+\s+)?working\s+papers?\b/i;
+const UNDER_REVIEW = /\b(?:under review|under revision|submitted|revise\s*(?:and|&)\s*resubmit|R&R|(?:major|minor) revision|conditionally accepted|accepted|forthcoming|in press|to appear)\b/i;
+
+/** The line sits under a "Working Papers" heading of its Publications section. */
+function underWorkingPapers(lines: SectionedLine[], l: SectionedLine): boolean {
+  for (let k = l.index - 1; k >= 0; k--) {
+    const x = lines[k]!;
+    if (x.heading) return WORKING_PAPERS.test(x.text);
+    if (x.section !== "publications") return false;
+  }
+  return false;
+}
 
 /** Distinct venue names found in the given lines, in order of first appearance. */
 export function publicationVenues(lines: { text: string }[]): string[] {
@@ -83,7 +105,8 @@ export function extractPublications(lines: SectionedLine[]): Publications {
       for (let x = lines[l.index + 1]; continues(x); x = lines[x.index + 1]) tail.push(x.text);
       return tail.join(" ");
     };
-    const papers = section.filter((l) => !NOT_A_PAPER.test(withTail(l)));
+    const papers = section.filter((l) => !NOT_A_PAPER.test(withTail(l)) && !THESIS_ENTRY.test(l.text)
+      && (!underWorkingPapers(lines, l) || UNDER_REVIEW.test(withTail(l))));
     const marked = papers.filter((l) => MARKER.test(l.text));
     const dated = papers.filter((l) => YEAR.test(l.text));
     const named = papers.filter((l) => publicationVenues([l]).length > 0 || /["“”]/.test(l.text) || OUTLET.test(l.text));

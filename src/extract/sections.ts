@@ -74,6 +74,9 @@ const PHRASES: [string, SectionKind][] = [
   // A certificate names a course completed, not work done: weak like coursework.
   ["certificates", "coursework"], ["certifications", "coursework"], ["licenses and certifications", "coursework"],
   ["online courses", "coursework"],
+  // UK degrees list "modules"; economists' "Working papers" (publications.ts counts only those under review); UK
+  // CVs' "Referees".
+  ["modules", "coursework"], ["working papers", "publications"], ["referees", "other"],
 ];
 const LOOKUP = new Map(PHRASES);
 

@@ -45,6 +45,8 @@ export const SIGNAL_TERMS: Record<TopicSignal, { terms: Term[]; traps: Term[] }>
       "predictive modeling", "logistic regression", "=classifier", "classification model", "=embedding",
       "generative model", "diffusion model", "GAN", "autoencoder", "artificial intelligence", "learning to rank",
       "NeurIPS", "ICML", "ICLR", "fine-tuning", "fine-tuned", "model training", "trained models", "statistical learning",
+      // Named learning methods of econometrics and classic ML.
+      "causal forest", "support vector machine", "decision tree",
     ]),
     traps: terms(["machine shop", "machinist"]),
   },
@@ -81,8 +83,10 @@ export const SIGNAL_TERMS: Record<TopicSignal, { terms: Term[]; traps: Term[] }>
       "SODA", "STOC", "FOCS", "computational complexity", "advanced algorithms", "online algorithms",
       // Implementing a named data structure is the skill in use.
       "B-tree", "k-d tree", "k-d trees", "kd-tree", "interval tree", "interval trees", "suffix array", "suffix tree",
-      "segment tree", "elimination tree", "elimination trees", "=trie", "hash table", "priority queue", "bloom filter",
+      "segment tree", "elimination tree", "elimination trees", "trie", "hash table", "priority queue", "bloom filter",
       "skip list", "union-find", "inverted index", "nearest neighbour index", "nearest neighbor index", "HyperLogLog",
+      // Approximate nearest-neighbour search structures ("an HNSW library", "nearest-neighbour search in Rust").
+      "HNSW", "nearest neighbour search", "nearest neighbor search", "approximate nearest neighbour", "approximate nearest neighbor",
       "count-min", "shortest path", "shortest paths", "graph search", "data-structure",
       "min-heap", "max-heap", "binary heap", "bounded heap", "Fibonacci heap", "ring buffer", "ring buffers", "circular buffer", "lock-free", "Dijkstra", "binary search tree", "red-black tree", "balanced trees",
       // Hashing and search algorithms implemented by name.
@@ -114,20 +118,45 @@ const COURSE_LABEL = /\b(?:(?:relevant|selected|graduate|key)\s+)?(?:course\s*wo
 /** A line ending in a course label ("…; courses:") whose list wrapped onto the next line. */
 const COURSE_LABEL_AT_END = new RegExp(`${COURSE_LABEL.source}\\s*$`, "i");
 
+/** The longest line read as one entry; longer is prose or a whole resume flattened to one line. */
+const ENTRY_SIZED = 200;
+
+/**
+ * A line naming an online course or a certificate ("Recommender Systems Specialization (online course)", "Coursera",
+ * "Professional Certificate") is a course taken wherever it is listed — under Qualifications or Education too.
+ */
+const COURSE_LINE = /\b(?:online course|MOOC|Coursera|edX|Udemy|Udacity|DataCamp|nanodegree|certificate|certification|certified)\b/i;
+
 function weakFrom(line: SectionedLine, signal: TopicSignal, prev?: SectionedLine): number {
   if (WEAK_SECTIONS.has(line.section)) return 0;
   if (signal === "dataStructuresAlgorithms") return Infinity;
-  if (line.section === "coursework") return 0;
+  // Only on an entry-sized line: a resume flattened to one line names a certificate somewhere else.
+  if (line.section === "coursework" || (line.text.length <= ENTRY_SIZED && COURSE_LINE.test(line.text))) return 0;
   if (prev && !prev.blank && COURSE_LABEL_AT_END.test(prev.text)) return 0;
   const label = COURSE_LABEL.exec(line.text);
   return label ? label.index : Infinity;
 }
 
+/**
+ * A line about the candidate's referees ("Letters of recommendation available from Dr. X (Data Mining Group)")
+ * names the referees' fields, not the candidate's work: no topical signal comes from it.
+ */
+const REFEREE_LINE = /\bletters?\s+of\s+(?:recommendation|reference|support)\b|\brecommendation\s+letters?\b|\breferences?\s+(?:available|upon|on request)\b|\bavailable\s+(?:up)?on\s+request\b/i;
+
+/**
+ * Working beside a team is not doing its work: in "partnered with the recommender engineers" or "work with the
+ * recommender engineering team", the topic names the colleagues. A hit inside such a phrase is dropped (the line's
+ * other hits stand).
+ */
+const COLLABORATION = /\b(?:with|alongside)\s+(?:the\s+|our\s+|a\s+)?(?:[\w-]+\s+){1,3}?(?:team|teams|engineers|scientists|researchers|squad|group)\b/gi;
+
 /** Matches of one topical signal in one line, after removing trap lines. */
 export function matchSignal(line: SectionedLine, signal: TopicSignal): TermMatch[] {
   const { terms: ts, traps } = SIGNAL_TERMS[signal];
+  if (line.text.length <= ENTRY_SIZED && REFEREE_LINE.test(line.text)) return [];
   const tokens = tokenize(line.text);
-  const hits = findTerms(tokens, ts);
+  const beside = [...line.text.matchAll(COLLABORATION)].map((m) => [m.index, m.index + m[0].length] as const);
+  const hits = findTerms(tokens, ts).filter((h) => !beside.some(([a, b]) => h.start >= a && h.end <= b));
   if (signal === "dataStructuresAlgorithms") {
     hits.push(...findTerms(tokens, BARE_ALGORITHM).filter((h) => !LEARNING_ALGORITHM.test(line.text.slice(Math.max(0, h.start - 30), h.end))));
     // Complexity notation ("O(n log n)") is algorithm analysis.

@@ -8,6 +8,7 @@ import { FRESH_RESUMES } from "../../fixtures/corpus-fresh.ts";
 import { HELDOUT_RESUMES } from "../../fixtures/corpus-heldout.ts";
 import { SIXTH_RESUMES } from "../../fixtures/corpus-sixth.ts";
 import { SEVENTH_RESUMES } from "../../fixtures/corpus-seventh.ts";
+import { EIGHTH_RESUMES } from "../../fixtures/corpus-eighth.ts";
 import { UNSEEN_RESUMES } from "../../fixtures/corpus-unseen.ts";
 import { RESUME_ID } from "./helpers.ts";
 
@@ -49,7 +50,7 @@ describe("eval:extraction field judging", () => {
   const sets = [
     ["fixtures", FIXTURE_RESUMES], ["second set", HELDOUT_RESUMES], ["third set", UNSEEN_RESUMES],
     ["fourth set", FRESH_RESUMES], ["fifth set", FIFTH_RESUMES], ["sixth set", SIXTH_RESUMES],
-    ["seventh set", SEVENTH_RESUMES],
+    ["seventh set", SEVENTH_RESUMES], ["eighth set", EIGHTH_RESUMES],
   ] as const;
   for (const [name, set] of sets) {
     it(`${name}: at least 95 percent of fields right`, async () => {
