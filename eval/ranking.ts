@@ -60,8 +60,11 @@ const CHECKPOINTS = [50, 100, 200, 500] as const;
 const BATCH = 20;
 const LISTS = 40;
 const LIST_SIZE = 50;
-if (args.review !== "biased" && args.review !== "all") throw new Error(`--review must be biased or all, not ${args.review}`);
-const readsAll = args.review === "all";
+if (!["biased", "all", "all-ranked"].includes(args.review!)) throw new Error(`--review must be biased, all or all-ranked, not ${args.review}`);
+const readsAll = args.review !== "biased";
+// "all-ranked": every resume read, yet the labels record their rank, so the corrected arm applies the
+// examination model to decisions that were all read (the correction's assumption is wrong here).
+const ranksRecorded = args.review !== "all";
 const hidden: HiddenTool = { tool: args.tool, share: Number(args.share), weight: Number(args.weight) };
 // Pickier than the prior assumed (base −4.5 instead of −2.8): ~10% of applicants advance, as for a real internship.
 const prefs = { hiddenPreference: hiddenToolPreference(hidden), base: Number(args.base) };
@@ -105,7 +108,7 @@ async function runSeed(seed: number): Promise<SeedResult> {
         const scores = serving.predict(batch.map((b) => ({ values: b.example.values, terms: b.example.terms, postingId: p.id })));
         const reviewed = reviewRankedBatch(batch.map((b) => ({ item: b.example, probability: b.probability })), scores, rng, readsAll ? () => 1 : undefined);
         for (const r of reviewed) {
-          const rankShown = corrected && !readsAll ? r.rankShown : null;
+          const rankShown = corrected && ranksRecorded ? r.rankShown : null;
           labels.push({
             ...r.item, target: r.target, weight: inversePropensityWeight(rankShown, r.target), rankShown,
             time: new Date(Date.UTC(2026, 3, 1) + 60_000 * minute++).toISOString(),

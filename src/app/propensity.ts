@@ -15,12 +15,13 @@
 export const EXAMINATION = { top: 3, eta: 1 } as const;
 export const MAX_WEIGHT = 10;
 
-export function examinationPropensity(rank: number): number {
+/** `eta` 0: every rank is read; 1: the documented curve. Retraining estimates it from the labels (src/model/examination.ts). */
+export function examinationPropensity(rank: number, eta: number = EXAMINATION.eta): number {
   if (!(rank >= 1)) return 1;
-  return Math.min(1, (EXAMINATION.top / rank) ** EXAMINATION.eta);
+  return Math.min(1, (EXAMINATION.top / rank) ** eta);
 }
 
-export function inversePropensityWeight(rankShown: number | null | undefined, target: 0 | 1 = 1): number {
+export function inversePropensityWeight(rankShown: number | null | undefined, target: 0 | 1 = 1, eta: number = EXAMINATION.eta): number {
   if (target === 0 || !rankShown || rankShown < 1) return 1;
-  return Math.min(MAX_WEIGHT, 1 / examinationPropensity(rankShown));
+  return Math.min(MAX_WEIGHT, 1 / examinationPropensity(rankShown, eta));
 }

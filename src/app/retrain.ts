@@ -23,6 +23,7 @@ import { loadRanker, saveModel } from "../model/store.ts";
 import { FINE_TUNE_DENSE_FROM, trainRanker, type TrainingExample } from "../model/train.ts";
 import { ModelRegistry } from "../registry/models.ts";
 import type { Stores } from "../store/index.ts";
+import { estimateExamination } from "../model/examination.ts";
 import { inversePropensityWeight } from "./propensity.ts";
 import { rescoreOpenShortlists } from "./rescore.ts";
 
@@ -65,6 +66,14 @@ export function notWorse(candidate: RankingMetrics, serving: RankingMetrics, tol
   return candidate.ndcgAt10 >= serving.ndcgAt10 - tolerance;
 }
 
+/** The model's calibrated logit for each example (the relevance the examination estimate is judged against). */
+function calibratedLogits(model: Ranker, examples: readonly TrainingExample[]): Float32Array {
+  const out = model.logits(examples.map((e) => ({ values: e.values, terms: e.terms, postingId: e.group })));
+  const { a, b } = model.metadata.calibration ?? { a: 1, b: 0 };
+  for (let i = 0; i < out.length; i++) out[i] = a * out[i]! + b;
+  return out;
+}
+
 /** Whether `serving` can be fine-tuned on this build's features (else the candidate starts from scratch). */
 function canWarmStart(serving: Ranker): boolean {
   const m = serving.metadata;
@@ -94,11 +103,16 @@ export async function trainCandidate(
   version: string,
   { onEpoch, correctionBase = null }: CandidateOptions = {},
 ): Promise<CandidateModel> {
-  const { train, validation } = timeOrderedSplit(examples, 0.2);
-  const fineTune = train.length >= FINE_TUNE_DENSE_FROM;
+  const fineTune = examples.length - Math.round(examples.length * 0.2) >= FINE_TUNE_DENSE_FROM;
   const from = !fineTune && correctionBase && correctionBase.version === serving.metadata.correctionOf ? correctionBase : serving;
   const warm = canWarmStart(from) ? from : null;
-  const { ranker, metadata } = await trainRanker(train, { version, warmStart: warm, parent: serving.version, source: "labels", onEpoch });
+  // How steeply reading fell with rank in THESE labels, judged against the model being corrected; both the
+  // examination likelihood (correction) and the IPW weights (full training) then use that curve.
+  const examination = warm ? estimateExamination(calibratedLogits(warm, examples), examples.map((e) => e.rankShown ?? 0), examples.map((e) => e.target)) : null;
+  const eta = examination?.eta;
+  const weighted = eta === undefined ? examples : examples.map((e) => (e.rankShown ? { ...e, weight: inversePropensityWeight(e.rankShown, e.target as 0 | 1, eta) } : e));
+  const { train, validation } = timeOrderedSplit(weighted, 0.2);
+  const { ranker, metadata } = await trainRanker(train, { version, warmStart: warm, parent: serving.version, source: "labels", onEpoch, examinationEta: eta });
   const candidate = evaluate(rankerScorer(ranker), validation);
   const servingMetrics = evaluate(rankerScorer(serving), validation);
   const baselines = {
@@ -117,6 +131,7 @@ export async function trainCandidate(
     trainExamples: train.length,
     validationExamples: validation.length,
     warmStart: warm !== null,
+    ...(examination && examination.labelsWithRank > 0 ? { examination: { eta: examination.eta, labelsWithRank: examination.labelsWithRank } } : {}),
   };
   const vs = `NDCG@10 ${candidate.ndcgAt10.toFixed(3)} vs serving ${servingMetrics.ndcgAt10.toFixed(3)} (tolerance ${tolerance.toFixed(3)})`;
   if (promoted && !fineTune && warm) {
@@ -124,7 +139,7 @@ export async function trainCandidate(
     // including the latest 20% (at 200 labels that is 25% more evidence: +0.01 to +0.03 NDCG@10 in
     // eval:ranking's three worlds). Its metrics stay those measured on the split. A correction is cheap to
     // refit; the full fine-tune (≥ FINE_TUNE_DENSE_FROM labels) is not refitted.
-    const refit = await trainRanker(examples, { version, warmStart: warm, parent: serving.version, source: "labels" });
+    const refit = await trainRanker(weighted, { version, warmStart: warm, parent: serving.version, source: "labels", examinationEta: eta });
     refit.metadata.metrics = { ...metadata.metrics, refitOnAllLabels: true };
     ranker.dispose();
     return { trained: refit.ranker, promoted, reason: `promoted: ${vs}; refitted on all ${examples.length} labels`, metrics: refit.metadata.metrics };

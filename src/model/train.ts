@@ -57,6 +57,11 @@ export interface TrainOptions {
    * (a few hundred position-biased labels would bend the shared network toward the last ranking).
    */
   trainDense?: boolean;
+  /**
+   * Exponent of the examination curve for labels with a rank (src/app/propensity.ts; 1 = the documented
+   * curve). trainCandidate estimates it from the labels (./examination.ts).
+   */
+  examinationEta?: number;
   /** Prior strength and solver of the warm-start correction (./wide-correction.ts), used while the dense part is frozen. */
   wideCorrection?: WideCorrectionOptions;
   parent?: string | null;
@@ -209,10 +214,10 @@ function correctWide(net: WideDeepNetwork, X: Float32Array, ids: SparseIds[], Y:
   return loss;
 }
 
-/** P(examined) of each label's rank (src/app/propensity.ts); null when no label records a rank. */
-function examinationOf(examples: readonly TrainingExample[]): Float32Array | null {
-  if (!examples.some((e) => e.rankShown)) return null;
-  return Float32Array.from(examples, (e) => examinationPropensity(e.rankShown ?? 0));
+/** P(examined) of each label's rank (src/app/propensity.ts); null when no label records a rank or η = 0. */
+function examinationOf(examples: readonly TrainingExample[], eta: number | undefined): Float32Array | null {
+  if (eta === 0 || !examples.some((e) => e.rankShown)) return null;
+  return Float32Array.from(examples, (e) => examinationPropensity(e.rankShown ?? 0, eta));
 }
 
 export async function trainRanker(examples: readonly TrainingExample[], opts: TrainOptions): Promise<TrainResult> {
@@ -258,7 +263,7 @@ export async function trainRanker(examples: readonly TrainingExample[], opts: Tr
   const trainDense = !warm || (opts.trainDense ?? n >= FINE_TUNE_DENSE_FROM);
   const history = trainDense
     ? await fitSgd({ net, X, Y, W, ids, groupLists, epochs, batchSize, lambda, mu, rng, opts, warm: warm !== null })
-    : [correctWide(net, X, ids, Y, opts.wideCorrection ?? DEFAULT_WIDE_CORRECTION, examinationOf(examples))];
+    : [correctWide(net, X, ids, Y, opts.wideCorrection ?? DEFAULT_WIDE_CORRECTION, examinationOf(examples, opts.examinationEta))];
   if (!trainDense) opts.onEpoch?.(0, history[0]!);
 
   // Calibrate on the unweighted training labels.
