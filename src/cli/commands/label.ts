@@ -51,12 +51,15 @@ export function registerLabel(program: Command): void {
           if (unknown.length >= 5) break;
         }
         if (unknown.length) throw new CliError(`nothing recorded:\n  ${unknown.join("\n  ")}`);
+        // Lines without a decision time share the import's: nothing says one was decided before another.
+        const importedAt = new Date().toISOString();
         const bar = progressBar(lines.length, "labels", !opts.json);
         let since = 0;
         for (const line of lines) {
           // An imported decision was made elsewhere: the rank it was shown at is the file's, or unknown;
           // today's rank on the shortlist is not what that recruiter saw.
-          since = (await recordDecision(ctx, line, opts.by, { rankFromShortlist: !opts.import })).labelsSinceRetrain;
+          const decided = opts.import ? { ...line, decidedAt: line.decidedAt ?? importedAt } : line;
+          since = (await recordDecision(ctx, decided, opts.by, { rankFromShortlist: !opts.import })).labelsSinceRetrain;
           bar.increment();
         }
         bar.stop();

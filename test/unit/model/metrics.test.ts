@@ -60,4 +60,15 @@ describe("timeSplit", () => {
     expect(train).toHaveLength(8);
     expect(timeSplit(ex)).toEqual({ train, validation });
   });
+
+  it("scrambles ties in time, so a bulk import sorted by outcome still validates on both outcomes", () => {
+    const ex = Array.from({ length: 200 }, (_, i) => ({ target: i < 40 ? 1 : 0, time: "2026-03-01T10:00:00.000Z" }));
+    const { train, validation } = timeSplit(ex);
+    expect(validation).toHaveLength(40);
+    const rate = (xs: { target: number }[]) => xs.filter((x) => x.target === 1).length / xs.length;
+    expect(rate(validation)).toBeGreaterThan(0.1);
+    expect(rate(validation)).toBeLessThan(0.3);
+    expect(train.length + validation.length).toBe(200);
+    expect(timeSplit([...ex].reverse()).validation.length).toBe(40);
+  });
 });
