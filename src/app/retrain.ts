@@ -103,15 +103,18 @@ export async function trainCandidate(
   version: string,
   { onEpoch, correctionBase = null }: CandidateOptions = {},
 ): Promise<CandidateModel> {
-  const fineTune = examples.length - Math.round(examples.length * 0.2) >= FINE_TUNE_DENSE_FROM;
+  const split = timeOrderedSplit(examples, 0.2);
+  const validation = split.validation;
+  const fineTune = split.train.length >= FINE_TUNE_DENSE_FROM;
   const from = !fineTune && correctionBase && correctionBase.version === serving.metadata.correctionOf ? correctionBase : serving;
   const warm = canWarmStart(from) ? from : null;
   // How steeply reading fell with rank in THESE labels, judged against the model being corrected; both the
   // examination likelihood (correction) and the IPW weights (full training) then use that curve.
   const examination = warm ? estimateExamination(calibratedLogits(warm, examples), examples.map((e) => e.rankShown ?? 0), examples.map((e) => e.target)) : null;
   const eta = examination?.eta;
-  const weighted = eta === undefined ? examples : examples.map((e) => (e.rankShown ? { ...e, weight: inversePropensityWeight(e.rankShown, e.target as 0 | 1, eta) } : e));
-  const { train, validation } = timeOrderedSplit(weighted, 0.2);
+  const weighted = (xs: readonly TrainingExample[]) =>
+    eta === undefined ? xs : xs.map((e) => (e.rankShown ? { ...e, weight: inversePropensityWeight(e.rankShown, e.target as 0 | 1, eta) } : e));
+  const train = weighted(split.train);
   const { ranker, metadata } = await trainRanker(train, { version, warmStart: warm, parent: serving.version, source: "labels", onEpoch, examinationEta: eta });
   const candidate = evaluate(rankerScorer(ranker), validation);
   const servingMetrics = evaluate(rankerScorer(serving), validation);
@@ -139,7 +142,7 @@ export async function trainCandidate(
     // including the latest 20% (at 200 labels that is 25% more evidence: +0.01 to +0.03 NDCG@10 in
     // eval:ranking's three worlds). Its metrics stay those measured on the split. A correction is cheap to
     // refit; the full fine-tune (≥ FINE_TUNE_DENSE_FROM labels) is not refitted.
-    const refit = await trainRanker(weighted, { version, warmStart: warm, parent: serving.version, source: "labels", examinationEta: eta });
+    const refit = await trainRanker(weighted(examples), { version, warmStart: warm, parent: serving.version, source: "labels", examinationEta: eta });
     refit.metadata.metrics = { ...metadata.metrics, refitOnAllLabels: true };
     ranker.dispose();
     return { trained: refit.ranker, promoted, reason: `promoted: ${vs}; refitted on all ${examples.length} labels`, metrics: refit.metadata.metrics };
