@@ -1,14 +1,19 @@
 /**
  * Scoring child: one tfjs backend per process (SHORTLIST_TF_BACKEND), so the cpu baseline and the
  * wasm figure never share a process. Usage: scoring.ts <modelDir> <rows> <batch> <seconds> [--explain]
- * Rows are production rows of simulated candidates: dense features plus the resume's redacted terms
- * (what the score worker scores; deterministic seed: both children score the same rows). Scores them with the production Ranker in batches of <batch> for about <seconds>
+ * Rows are production rows of simulated candidates, built by the score worker's own `vectorize`: dense
+ * features, the resume's redacted terms and their hashes (`hashedTerms`, computed once per vector; the
+ * Ranker reads the hashes, the words are kept for explanations). Deterministic seed: both children score
+ * the same rows. Scores them with the production Ranker in batches of <batch> for about <seconds>
  * after a warm-up; with --explain also times the score worker's per-job work through BatchScorer.
+ * Also reported, because the timed loop does not pay it: the cost of hashing each row's terms
+ * (`hashTerms`, what `vectorize` adds per vector) and of building the whole vector (`resumeTerms` + `vectorize`).
  */
 import { getBackend } from "@tensorflow/tfjs";
 import type { FeatureVector } from "../../src/features/index.ts";
 import { vectorize } from "../../src/features/index.ts";
 import { resumeTerms } from "../../src/features/terms.ts";
+import { hashTerms } from "../../src/model/sparse.ts";
 import { loadRanker } from "../../src/model/store.ts";
 import { BatchScorer } from "../../src/score/batch-scorer.ts";
 import { simulateOutcomes } from "../../src/simulate/simulate.ts";
@@ -16,16 +21,34 @@ import { loadPostings } from "../lib/postings.ts";
 
 const send = (m: object) => process.stdout.write(JSON.stringify(m) + "\n");
 
-function simulatedRows(n: number): FeatureVector[] {
+function simulatedRows(n: number): { rows: FeatureVector[]; buildUsPerRow: number } {
   const postings = loadPostings();
   const per = Math.ceil(n / postings.length);
-  return postings.flatMap((p) => simulateOutcomes(per, p, 7).map((s) => vectorize(s.profile, p, s.gates, resumeTerms(s.text, s.profile)))).slice(0, n);
+  const sims = postings.flatMap((p) => simulateOutcomes(per, p, 7).map((s) => ({ s, p }))).slice(0, n);
+  const t = performance.now();
+  const rows = sims.map(({ s, p }) => vectorize(s.profile, p, s.gates, resumeTerms(s.text, s.profile)));
+  return { rows, buildUsPerRow: ((performance.now() - t) * 1000) / rows.length };
+}
+
+/** µs per row of `hashTerms` (FNV-1a of every term) over the same rows: best of 5 passes. */
+function hashingUsPerRow(rows: readonly FeatureVector[]): number {
+  let best = Infinity;
+  let sink = 0;
+  for (let pass = 0; pass < 5; pass++) {
+    const t = performance.now();
+    for (const r of rows) sink += hashTerms(r.terms).hashes.length;
+    best = Math.min(best, ((performance.now() - t) * 1000) / rows.length);
+  }
+  if (sink < 0) throw new Error("unreachable");
+  return best;
 }
 
 try {
   const [modelDir, rowsArg, batchArg, secondsArg, flag] = process.argv.slice(2);
   const ranker = await loadRanker(modelDir!);
-  const rows = simulatedRows(Number(rowsArg));
+  const { rows, buildUsPerRow } = simulatedRows(Number(rowsArg));
+  // Production rows: the Ranker must read the hashes vectorize computed, not re-hash the words.
+  if (!rows.every((r) => r.hashedTerms.terms === r.terms)) throw new Error("rows do not carry their term hashes");
   const batch = Number(batchArg);
   const budgetMs = Number(secondsArg) * 1000;
   const batches: FeatureVector[][] = [];
@@ -54,7 +77,8 @@ try {
     }
     explainedPerSec = done / ((performance.now() - t) / 1000);
   }
-  send({ backend: getBackend(), rowsPerSec, explainedPerSec, checksum });
+  const termsPerRow = rows.reduce((a, r) => a + r.terms.length, 0) / rows.length;
+  send({ backend: getBackend(), rowsPerSec, explainedPerSec, checksum, termsPerRow, hashingUsPerRow: hashingUsPerRow(rows), buildUsPerRow });
 } catch (error) {
   send({ error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
   process.exitCode = 1;

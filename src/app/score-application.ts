@@ -25,11 +25,13 @@ export async function scoreApplication(deps: { stores: Stores; scorer: BatchScor
   if (!profile) throw new Error(`resume ${job.resumeId.slice(0, 12)} has no parsed profile yet`);
   if (application && NOT_FOR_REVIEW.has(application.status)) return null;
   const gates = evaluateGates(profile, posting);
-  // Terms are redacted (names, contact details, protected words) before anything is hashed.
+  // Terms are redacted (names, contact details, protected words) before anything is hashed; vectorize
+  // hashes them once (`features.hashedTerms`), and the scorer and the cache read those hashes.
   const features = vectorize(profile, posting, gates, resumeTerms(text, profile));
   const [scored] = await Promise.all([
     deps.scorer.score(features),
-    new FeatureCache(stores.redis, stores.keys.prefix).put(job.postingId, job.resumeId, features.values, features.terms),
+    // The hashes vectorize computed: the cache stores exactly what was scored, without hashing again.
+    new FeatureCache(stores.redis, stores.keys.prefix).put(job.postingId, job.resumeId, features.values, features.hashedTerms.hashes),
   ]);
   const now = new Date().toISOString();
   const entry: ShortlistEntry = {

@@ -9,7 +9,9 @@
  *
  * Sparse part (schema 2): `terms`, the resume's redacted words and skills from `resumeTerms` (./terms.ts),
  * passed in by the caller, so this function stays pure and never sees raw resume text or contact details.
- * The model hashes them into learned embeddings and wide weights (src/model/sparse.ts).
+ * The model hashes them into learned embeddings and wide weights (src/model/sparse.ts); `hashedTerms`
+ * carries their 32-bit hashes, computed here ONCE per vector, so scoring, explaining and the feature
+ * cache read the hashes and never hash the strings again (the strings stay for explanations' words).
  *
  * Bump FEATURE_SCHEMA_VERSION on any change to names, order or meaning; models refuse other versions.
  */
@@ -17,6 +19,7 @@ import type { GateResult } from "../domain/gate.ts";
 import type { GateRule, Posting } from "../domain/posting.ts";
 import type { CandidateProfile, DegreeLevel, SignalName } from "../domain/profile.ts";
 import { fieldRelatedness } from "../extract/field-relatedness.ts";
+import { hashTerms, type HashedTerms } from "../model/sparse.ts";
 import { textSimilarity } from "./text-similarity.ts";
 
 export const FEATURE_SCHEMA_VERSION = 2;
@@ -73,6 +76,8 @@ export interface FeatureVector {
   evidence: FeatureEvidence;
   /** Redacted, posting-independent resume terms (see ./terms.ts); hashed by the model. */
   terms: readonly string[];
+  /** `terms` hashed once (FNV-1a, src/model/sparse.ts `hashTerms`): what the model and the feature cache read. */
+  hashedTerms: HashedTerms;
   /** The ranking list; the model crosses it with the terms in its wide part. */
   postingId: string;
 }
@@ -219,5 +224,5 @@ export function vectorize(
   FEATURE_NAMES.forEach((n, i) => {
     values[i] = v[n];
   });
-  return { schemaVersion: FEATURE_SCHEMA_VERSION, values, evidence: ev, terms, postingId: posting.id };
+  return { schemaVersion: FEATURE_SCHEMA_VERSION, values, evidence: ev, terms, hashedTerms: hashTerms(terms), postingId: posting.id };
 }

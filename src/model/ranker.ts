@@ -15,13 +15,19 @@ import type { Contribution } from "../domain/shortlist.ts";
 import { describeFeature } from "../features/describe.ts";
 import { termText } from "../features/terms.ts";
 import type { WideDeepNetwork } from "./network.ts";
-import { poolTerms, sparseIds, type SparseConfig } from "./sparse.ts";
+import { poolTerms, sparseIds, termsForModel, type HashedTerms, type SparseConfig } from "./sparse.ts";
 
 /** What the model reads of a feature vector (src/features `FeatureVector` satisfies it). */
 export interface ModelInput {
   values: Float32Array;
   /** Redacted terms, or their 32-bit hashes (as the feature cache stores them). */
   terms: readonly string[] | Uint32Array;
+  /**
+   * `hashTerms(terms)`, computed once when the feature vector was built (src/features `vectorize`):
+   * scoring and explaining read these hashes instead of hashing the strings, which stay the words
+   * of the explanations. Used only while `terms` is the array they were computed from (see `termsForModel`).
+   */
+  hashedTerms?: HashedTerms;
   postingId: string;
 }
 
@@ -34,6 +40,8 @@ export class Ranker {
   private readonly invStd: Float32Array;
   private readonly wideWeights: Float32Array;
   private readonly bias: number;
+  /** `logits`' packed rows, reused from batch to batch (it is consumed before `logits` returns); ≤ 1 MB kept. */
+  private scratch = new Float32Array(0);
 
   constructor(network: WideDeepNetwork, metadata: ModelMetadata) {
     const f = metadata.featureNames.length;
@@ -75,13 +83,18 @@ export class Ranker {
   /**
    * Rows packed for `deepLogits`: [standardised values | mean-pooled term embeddings] (n × (f + dim)),
    * and the wide part of each logit (x·w_wide + bias + term and cross weights), in one pass per row.
+   * `reuse`: write into this Ranker's scratch buffer instead of a new array (the caller must be done
+   * with `packed` before the next call); every element of the returned rows is written.
    */
-  private pack(inputs: readonly ModelInput[]): { packed: Float32Array; wide: Float64Array } {
+  private pack(inputs: readonly ModelInput[], reuse = false): { packed: Float32Array; wide: Float64Array } {
     const f = this.numFeatures;
     const width = f + this.sparse.embedDim;
     const { mean, invStd, wideWeights, bias, sparse } = this;
     const { embedding, wide: wideTable } = this.network;
-    const packed = new Float32Array(inputs.length * width);
+    const size = inputs.length * width;
+    const keep = reuse && size <= 1 << 18; // one big evaluation batch must not pin its buffer for the Ranker's life
+    if (keep && this.scratch.length < size) this.scratch = new Float32Array(size);
+    const packed = keep ? this.scratch.subarray(0, size) : new Float32Array(size);
     const wide = new Float64Array(inputs.length);
     for (let i = 0; i < inputs.length; i++) {
       const r = inputs[i]!;
@@ -90,17 +103,18 @@ export class Ranker {
       const o = i * width;
       let s = bias;
       for (let j = 0; j < f; j++) {
-        packed[o + j] = (v[j]! - mean[j]!) * invStd[j]!;
-        s += packed[o + j]! * wideWeights[j]!;
+        const x = Math.fround((v[j]! - mean[j]!) * invStd[j]!); // the stored float32, without reading it back
+        packed[o + j] = x;
+        s += x * wideWeights[j]!;
       }
-      wide[i] = s + poolTerms(r.terms, r.postingId, sparse, embedding, wideTable, packed, o + f);
+      wide[i] = s + poolTerms(termsForModel(r.terms, r.hashedTerms), r.postingId, sparse, embedding, wideTable, packed, o + f);
     }
     return { packed, wide };
   }
 
   /** Raw (uncalibrated) logits. */
   logits(inputs: readonly ModelInput[]): Float32Array {
-    const { packed, wide } = this.pack(inputs);
+    const { packed, wide } = this.pack(inputs, true);
     const deep = this.network.deepLogits(packed, inputs.length);
     const out = new Float32Array(inputs.length);
     for (let i = 0; i < out.length; i++) out[i] = deep[i]! + wide[i]!;
@@ -184,7 +198,7 @@ export class Ranker {
           evidence: null,
         }, base - logits[i * v + f + 1]!));
         if (input.terms instanceof Uint32Array) return finish(out);
-        const x0 = sparseIds(input.terms, input.postingId, this.sparse);
+        const x0 = sparseIds(termsForModel(input.terms, input.hashedTerms), input.postingId, this.sparse);
         input.terms.forEach((term, k) => {
           const w = this.network.wide[x0.wide[k]!]! + this.network.wide[x0.wide[x0.crossStart + k]!]!;
           if (Math.abs(w) < 0.05) return;

@@ -39,6 +39,27 @@ export function termHashes(terms: readonly string[]): Uint32Array {
   return out;
 }
 
+/**
+ * A term list with its `termHashes`, computed once when the feature vector is built (src/features
+ * `vectorize`), so that scoring, explaining and the feature cache never hash the strings again.
+ * Bound to the ARRAY it was computed from: `termsForModel` uses the hashes only while the row's
+ * `terms` is that same array, so a copy of a row with other terms (`{ ...row, terms }`) is hashed
+ * afresh instead of being scored with stale hashes.
+ */
+export interface HashedTerms {
+  readonly terms: readonly string[];
+  readonly hashes: Uint32Array;
+}
+
+export function hashTerms(terms: readonly string[]): HashedTerms {
+  return { terms, hashes: termHashes(terms) };
+}
+
+/** What the model should read for a row's terms: its precomputed hashes when they belong to `terms`, else `terms`. */
+export function termsForModel(terms: readonly string[] | Uint32Array, hashed: HashedTerms | undefined): readonly string[] | Uint32Array {
+  return hashed !== undefined && hashed.terms === terms ? hashed.hashes : terms;
+}
+
 /** murmur3 finaliser: spreads a combined hash over all 32 bits before the modulo. Int32 result. */
 function mix(h: number): number {
   h ^= h >>> 16;
@@ -133,6 +154,7 @@ export function poolTerms(
   const wm = maskOf(wb);
   const salt = postingSalt(postingId);
   const hashed = terms instanceof Uint32Array;
+  if (hashed && dim === 8 && em >= 0 && wm >= 0) return poolHashed8(terms, salt, em, wm, embedding, wide, bag, offset);
   // dim 8 (the default) unrolled into float64 locals: half the time per dimension of the loop over
   // the typed array below (measured in isolation, 37 terms per row).
   let a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0, a7 = 0;
@@ -155,6 +177,28 @@ export function poolTerms(
   } else {
     for (let d = 0; d < dim; d++) bag[offset + d]! /= n;
   }
+  return s;
+}
+
+/**
+ * `poolTerms` for precomputed hashes, dim 8 and power-of-two tables (the shipped config): the same
+ * arithmetic in the same order (so the same float64 sums, bit for bit), without the per-term
+ * branches on the input kind, the dimension and the bucketing; 0.20–0.25 vs 0.30–0.33 µs per row
+ * of 37 terms, measured in isolation. `n` > 0.
+ */
+function poolHashed8(hashes: Uint32Array, salt: number, em: number, wm: number, embedding: Float32Array, wide: Float32Array, bag: Float32Array, offset: number): number {
+  const n = hashes.length;
+  let a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0, a7 = 0;
+  let s = 0;
+  for (let k = 0; k < n; k++) {
+    const h = hashes[k]! | 0;
+    const e = (h & em) << 3;
+    a0 += embedding[e]!; a1 += embedding[e + 1]!; a2 += embedding[e + 2]!; a3 += embedding[e + 3]!;
+    a4 += embedding[e + 4]!; a5 += embedding[e + 5]!; a6 += embedding[e + 6]!; a7 += embedding[e + 7]!;
+    s += wide[mix(h ^ WIDE_SALT) & wm]! + wide[mix(Math.imul(h, 31) ^ salt) & wm]!;
+  }
+  bag[offset] = a0 / n; bag[offset + 1] = a1 / n; bag[offset + 2] = a2 / n; bag[offset + 3] = a3 / n;
+  bag[offset + 4] = a4 / n; bag[offset + 5] = a5 / n; bag[offset + 6] = a6 / n; bag[offset + 7] = a7 / n;
   return s;
 }
 

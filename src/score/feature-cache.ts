@@ -16,8 +16,9 @@ export interface CachedFeatures {
   terms: Uint32Array;
 }
 
-export function encodeFeatures(values: Float32Array, terms: readonly string[]): Buffer {
-  const hashes = termHashes(terms);
+/** `terms`: the words (hashed here) or their hashes, as `vectorize` computed them (`hashedTerms.hashes`). */
+export function encodeFeatures(values: Float32Array, terms: readonly string[] | Uint32Array): Buffer {
+  const hashes = terms instanceof Uint32Array ? terms : termHashes(terms);
   const buf = Buffer.alloc(6 + 4 * values.length + 4 * hashes.length);
   buf.writeUInt16LE(FEATURE_SCHEMA_VERSION, 0);
   buf.writeUInt16LE(values.length, 2);
@@ -51,7 +52,7 @@ export class FeatureCache {
     return this.keys.features(postingId);
   }
 
-  async put(postingId: string, resumeId: string, values: Float32Array, terms: readonly string[]): Promise<void> {
+  async put(postingId: string, resumeId: string, values: Float32Array, terms: readonly string[] | Uint32Array): Promise<void> {
     await this.redis.hset(this.key(postingId), resumeId, encodeFeatures(values, terms));
   }
 

@@ -1,4 +1,5 @@
 import type { Contribution } from "../domain/shortlist.ts";
+import type { HashedTerms } from "../model/sparse.ts";
 
 /** What the scorer needs of a feature vector (produced by src/features, PII-free). */
 export interface FeatureVector {
@@ -7,6 +8,8 @@ export interface FeatureVector {
   evidence: Readonly<Record<string, string | null>>;
   /** Redacted resume terms (hashed by the model). */
   terms: readonly string[] | Uint32Array;
+  /** `terms` hashed once when the vector was built (src/model/sparse.ts `HashedTerms`); scoring reads these. */
+  hashedTerms?: HashedTerms;
   postingId: string;
 }
 

@@ -4,14 +4,28 @@
  * `lookup`) on random rows: string terms, cached 32-bit hashes, no terms, and a non-power-of-two
  * bucket config (the modulo branch of the bucketing). Plus golden buckets, computed with the code
  * before this path was added, so that a change to the hashing cannot pass by changing both sides.
+ * And the production rows: `vectorize` hashes the terms once (`hashedTerms`); the shipped model must
+ * score and explain those rows exactly as it scores the same rows read as words, and the feature cache
+ * must store the same bytes from the hashes as from the words.
  */
+import fs from "node:fs";
+import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { PROJECT_ROOT } from "../../../src/config.ts";
 import { ModelMetadata } from "../../../src/domain/model.ts";
+import { Posting } from "../../../src/domain/posting.ts";
+import { vectorize, type FeatureVector } from "../../../src/features/index.ts";
+import { resumeTerms } from "../../../src/features/terms.ts";
 import { initBackend } from "../../../src/model/backend.ts";
 import { WideDeepNetwork } from "../../../src/model/network.ts";
 import { Ranker, type ModelInput } from "../../../src/model/ranker.ts";
 import { mulberry32 } from "../../../src/model/random.ts";
-import { sparseIds, termHashes, type SparseConfig } from "../../../src/model/sparse.ts";
+import { hashTerms, sparseIds, termHashes, type SparseConfig } from "../../../src/model/sparse.ts";
+import { loadRanker } from "../../../src/model/store.ts";
+import { INITIAL_MODEL_VERSION } from "../../../src/registry/models.ts";
+import { BatchScorer } from "../../../src/score/batch-scorer.ts";
+import { decodeFeatures, encodeFeatures } from "../../../src/score/feature-cache.ts";
+import { simulateOutcomes } from "../../../src/simulate/simulate.ts";
 
 const F = 6;
 
@@ -72,6 +86,9 @@ describe("Ranker inference path", () => {
       // Cached hashes (the rescore path) score exactly like the strings they came from.
       const hashed = r.predict(rows.map((row) => ({ ...row, terms: termHashes(row.terms) })));
       expect(maxDiff(hashed, got)).toBe(0);
+      // So do the hashes a feature vector carries next to its words (the score worker's rows).
+      const carried = r.predict(rows.map((row) => ({ ...row, hashedTerms: hashTerms(row.terms) })));
+      expect(maxDiff(carried, got)).toBe(0);
       // Sanity: the rows really differ, so a constant output could not pass.
       expect(Math.max(...got) - Math.min(...got)).toBeGreaterThan(0.1);
       r.dispose();
@@ -100,5 +117,76 @@ describe("Ranker inference path", () => {
     const b = sparseIds(termHashes(terms), "mle-recsys-phd-2026", { embedBuckets: 300, embedDim: 5, wideBuckets: 1000 });
     expect([...b.embed]).toEqual([206, 54, 6, 266]);
     expect([...b.wide]).toEqual([310, 882, 461, 307, 975, 129, 604, 282]);
+  });
+});
+
+describe("production rows carry their term hashes", () => {
+  const postings = fs.readdirSync(path.join(PROJECT_ROOT, "data", "postings")).filter((f) => f.endsWith(".json")).sort()
+    .map((f) => Posting.parse(JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, "data", "postings", f), "utf8"))));
+  // Real rows: simulated candidates vectorised as the score worker does, on every shipped posting.
+  const rows: FeatureVector[] = postings.flatMap((p) => simulateOutcomes(40, p, 13).map((s) => vectorize(s.profile, p, s.gates, resumeTerms(s.text, s.profile))));
+  const asWords = (r: FeatureVector) => ({ ...r, hashedTerms: undefined });
+  let ranker: Ranker;
+
+  beforeAll(async () => {
+    ranker = await loadRanker(path.join(PROJECT_ROOT, "models", INITIAL_MODEL_VERSION));
+  });
+
+  it("vectorize hashes the terms once, into exactly the hashes of its words", () => {
+    expect(rows.length).toBeGreaterThanOrEqual(80);
+    expect(rows.reduce((a, r) => a + r.terms.length, 0) / rows.length).toBeGreaterThan(10);
+    for (const r of rows) {
+      expect(r.hashedTerms.terms).toBe(r.terms);
+      expect([...r.hashedTerms.hashes]).toEqual([...termHashes(r.terms)]);
+    }
+  });
+
+  it("the shipped model scores and explains the hashed rows exactly like the words", () => {
+    const hashed = ranker.predict(rows);
+    const words = ranker.predict(rows.map(asWords));
+    expect(maxDiff(hashed, words)).toBe(0);
+    expect(Math.max(...hashed) - Math.min(...hashed)).toBeGreaterThan(0.1);
+    // The score worker's batch path (BatchScorer: predict, then explainBatch on the same rows).
+    const evidence = rows.map((r) => r.evidence);
+    const explained = ranker.explainBatch(rows, evidence);
+    expect(explained).toEqual(ranker.explainBatch(rows.map(asWords), evidence));
+    // Explanations still name the words (the hashes only replace the hashing); every reason, not the top 5.
+    const all = ranker.explainBatch(rows, evidence, 1000);
+    expect(all).toEqual(ranker.explainBatch(rows.map(asWords), evidence, 1000));
+    const termReasons = all.flat().filter((c) => c.feature.startsWith("term:"));
+    expect(termReasons.length).toBeGreaterThan(0);
+    expect(termReasons.every((c) => c.evidence !== null && !/^[swl]:/.test(c.evidence))).toBe(true);
+  });
+
+  it("the score worker's BatchScorer reads the carried hashes (not the words) and scores as before", async () => {
+    const scorer = new BatchScorer(ranker);
+    const batch = rows.slice(0, 64);
+    const got = await Promise.all(batch.map((r) => scorer.score(r)));
+    const want = ranker.predict(batch.map(asWords));
+    expect(got.map((g) => g.score)).toEqual([...want]);
+    // Proof that the hashes are what is read: a row whose carried hashes are another resume's scores as that resume.
+    const [a, b] = [rows[0]!, rows.find((r) => r.postingId === rows[0]!.postingId && r.terms.length > 0 && r.terms.join() !== rows[0]!.terms.join())!];
+    const forged = { ...a, hashedTerms: { terms: a.terms, hashes: b.hashedTerms.hashes } };
+    const [fromForged] = await Promise.all([scorer.score(forged)]);
+    expect(fromForged!.score).toBe(ranker.predict([{ values: a.values, terms: b.terms, postingId: a.postingId }])[0]);
+    expect(fromForged!.score).not.toBe(got[0]!.score);
+  });
+
+  it("a copy of a row with other terms is scored by its own terms, not the stale hashes", () => {
+    const [a, b] = [rows[1]!, rows.find((r) => r.terms.length > 0 && r.terms.length !== rows[1]!.terms.length && r.postingId === rows[1]!.postingId)!];
+    const swapped = { ...a, terms: b.terms }; // keeps a's hashedTerms
+    const [got] = ranker.predict([swapped]);
+    const [want] = ranker.predict([{ values: a.values, terms: b.terms, postingId: a.postingId }]);
+    expect(got).toBe(want);
+    expect(got).not.toBe(ranker.predict([a])[0]);
+  });
+
+  it("the feature cache stores the same bytes from the carried hashes as from the words, and they score alike", () => {
+    for (const r of rows.slice(0, 50)) {
+      const fromHashes = encodeFeatures(r.values, r.hashedTerms.hashes);
+      expect(fromHashes.equals(encodeFeatures(r.values, r.terms))).toBe(true);
+    }
+    const cached = rows.map((r) => ({ ...decodeFeatures(encodeFeatures(r.values, r.hashedTerms.hashes))!, postingId: r.postingId }));
+    expect(maxDiff(ranker.predict(cached), ranker.predict(rows))).toBe(0);
   });
 });
