@@ -11,10 +11,11 @@ import { findDegrees } from "./degrees.ts";
 import { evidenceAt } from "./lines.ts";
 import type { SectionedLine } from "./sections.ts";
 
-const TRIGGER = /\b(?:availab(?:le|ility)|(?:can|able to|could|ready to|looking to|open to) start|start(?:ing)? date|earliest start|start(?:ing)? (?:in|from|on)|join(?:ing)? (?:in|from)|(?:expected|able|ready|available|can) to join|(?:can|could) join|(?:date of|expected) joining|joining date|free (?:to start|from)|(?:can|able to) (?:arrive|report)|arrival date|(?:roles?|positions?|jobs?|opportunities|employment)\s+(?:starting|beginning|commencing))\b/i;
+const TRIGGER = /\b(?:availab(?:le|ility)|verfügbar(?:keit)?|disponib(?:le|ilit[ée])|(?:glad|happy|keen|eager|hope|hoping|plan(?:ning)?|intend|would like|wish) to (?:start|join|begin|commence)|arrival (?:date|time)|join(?:ing)?\s+(?:the|your|a|an|our)\s+(?:[\w-]+\s+){0,2}?(?:in|from|on)|(?:can|able to|could|ready to|looking to|open to) start|start(?:ing)? date|earliest start|start(?:ing)? (?:in|from|on)|join(?:ing)? (?:in|from)|(?:expected|able|ready|available|can) to join|(?:can|could) join|(?:date of|expected) joining|joining date|free (?:to start|from)|(?:can|able to) (?:arrive|report)|arrival date|(?:roles?|positions?|jobs?|opportunities|employment)\s+(?:starting|beginning|commencing))\b/i;
 const IMMEDIATE = /\b(?:immediately|immediate|now|asap|right away|at once)\b/i;
 /** "available from then", "thereafter": the start is the date stated before the trigger in the same line. */
 const BACK_REFERENCE = /^\W*(?:from|after)\s+(?:then|that(?:\s+date)?)\b|^\W*thereafter\b/i;
+const DANGLING_MONTH = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s*$/i;
 const AFTER_GRADUATION = /\bafter (?:my )?graduation\b|\bupon graduation\b|\bonce I graduate\b/i;
 
 export interface Availability {
@@ -31,7 +32,9 @@ export function extractAvailability(lines: SectionedLine[], today: string): Avai
     if (line.blank || line.heading) continue;
     // "Available from June 2026. Letters of recommendation available upon request.": only the sentence about
     // references is no statement; it is blanked (same length, so offsets still point into the line).
-    const l = { ...line, text: line.text.replace(/[^.;]*\bupon request\b[^.;]*[.;]?/gi, (m) => " ".repeat(m.length)) };
+    // A PDF wrap between a month and its year ("Available from February" / "2026."): the year is read with the line.
+    const wrapYear = DANGLING_MONTH.test(line.text) && lines[i + 1] && !lines[i + 1]!.blank ? /^\s*((?:19|20)\d\d)\b/.exec(lines[i + 1]!.text)?.[1] : undefined;
+    const l = { ...line, text: `${line.text}${wrapYear ? ` ${wrapYear}` : ""}`.replace(/[^.;]*\bupon request\b[^.;]*[.;]?/gi, (m) => " ".repeat(m.length)) };
     if (!(TRIGGER.test(l.text) || l.section === "availability")) continue;
     if (l.text.trim() === "") continue;
     // Without a trigger word, an Availability-section line must look like a start date: a degree line or a range
@@ -59,7 +62,7 @@ export function extractAvailability(lines: SectionedLine[], today: string): Avai
       ? scanDates(next.text).find((x) => x.from !== null && x.index <= 12) : undefined;
     if (d?.from) {
       value = d.from;
-      ev = evidenceAt("availableFrom", l, from + d.index, from + d.end);
+      ev = evidenceAt("availableFrom", line, Math.min(from + d.index, line.text.length), Math.min(from + d.end, line.text.length));
     } else if (wrapped?.from) {
       value = wrapped.from;
       ev = evidenceAt("availableFrom", next!, wrapped.index, wrapped.end);

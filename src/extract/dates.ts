@@ -163,8 +163,10 @@ export function scanDates(s: string): DateSpan[] {
       i++;
       continue;
     }
-    // "Since 2021" is an open range written as a single date.
-    const since = /\b(?:since|from)\s*$/i.test(s.slice(0, a.index)) && !/avail|start/i.test(s.slice(0, a.index));
+    // "Since 2021" is an open range written as a single date; so is "2022–" with its dash closed up to the year and
+    // nothing after it but the end of the line or a separator (a PDF wrap of "2019 – / 2023" leaves a spaced dash).
+    const since = (/\b(?:since|from)\s*$/i.test(s.slice(0, a.index)) && !/avail|start/i.test(s.slice(0, a.index)))
+      || (/^[–—-]\s*(?:$|[,;|)(·])/.test(s.slice(a.end)) && !(b && b.index - a.end <= 3));
     out.push({
       index: a.index, end: a.end, text: s.slice(a.index, a.end), range: since, ongoing: since,
       from: resolve(a, "start"), to: since ? null : resolve(a, "end"),

@@ -30,11 +30,15 @@ const RULES: Rule[] = [
   // Doctorat / Doctorado / Dottorato / Doutorado: the French, Spanish, Italian and Portuguese doctorate.
   // "Doctoral degree (PhD) in Physics", "Doctoral Course, Graduate School of Informatics" (Japanese and Korean
   // programmes), "Doctoral Programme in …": the noun after "Doctoral" is part of the degree's name, not its field.
-  { re: /\bPh\.?\s?D\b\.?|\bDoctor of Philosophy\b|\bDoctoral(?:\s+(?:degree|course|program(?:me)?|studies))?\b|\bDoctorate\b|\bD\.Phil\b\.?|\bDPhil\b|\b(?:Doctorat|Doctorado|Dottorato|Doutorado)\b/gi, level: "phd" },
+  // "PhD-level research" describes work, not a degree.
+  { re: /\bPh\.?\s?D\b\.?(?![-\s]level\b)|\bDoctor of Philosophy\b|\bDoctoral(?:\s+(?:degree|course|program(?:me)?|studies))?\b|\bDoctorate\b|\bD\.Phil\b\.?|\bDPhil\b|\b(?:Doctorat|Doctorado|Dottorato|Doutorado)\b/gi, level: "phd" },
   // German doctorates by faculty ("Dr. rer. nat.", "Dr.-Ing.", "Dr. phil."), never the title before a name
   // ("Dr. Amara Diallo"); "Doctor of Science/Engineering"; a bare "Doctor" before a capitalised field, as Chinese
   // resumes' tables write the level ("Master  Computer Technology", "Doctor  Computer Science"); not the US law
   // degree "Juris Doctor", a professional doctorate.
+  // Doctorates by abbreviation: Sc.D. / ScD / D.Sc. / DSc (Doctor of Science), EngD / Eng.D. / D.Eng. (Doctor of
+  // Engineering); the Russian "Kandidat nauk" (Candidate of Sciences, rated as a PhD).
+  { re: /\bSc\.\s?D\b\.?|\bScD\b|\bD\.\s?Sc\b\.?|\bDSc\b|\bEng\.\s?D\b\.?|\bEngD\b|\bD\.\s?Eng\b\.?|\bKandidat\s+nauk\b/g, level: "phd" },
   { re: /\bDr\.\s?(?:rer\.\s?(?:nat|pol|oec|soc|medic)|phil|sc|techn|math)\.|\bDr\.\s?-\s?Ing\b\.?|\bDoctor of (?:Science|Sciences|Engineering)\b|(?<!\bJuris\s+)\bDoctor(?=\s+[A-Z][a-z])(?!\s+(?:of|Who)\b)/g, level: "phd" },
   { re: /\bM\.?B\.?A\b\.?|\bMaster of Business Administration\b|\b[Mm]ba(?=\s+in\b)/g, level: "masters", field: "Business Administration" },
   // Indian Master/Bachelor of Computer Applications.
@@ -48,6 +52,8 @@ const RULES: Rule[] = [
   { re: /\bDiplom(?:-[A-Z][a-z]+)?\b|\bDipl\.\s?-?\s?(?:Math|Phys|Chem|Biol|Psych|Kfm|Kffr|Volksw|Geogr|Wirt\.?\s?-?\s?Ing)\b\.?/g, level: "masters" },
   // UK integrated (undergraduate) master's; Italian laurea magistrale; French engineering diploma (master's level);
   // the Portuguese/Brazilian Mestrado and the Spanish Maestría.
+  // The Austrian / Polish / Central-European Magister ("Magister der Sozialwissenschaften", "Magister inzynier").
+  { re: /\bMagister\b/g, level: "masters" },
   { re: /\b(?:MMath|MPhys|MChem|MSci|MBiol|MComp|MInf|MEcon)\b|\bLaurea\s+(?:Magistrale|Specialistica)\b|\bDipl[oô]me d['’]Ing[ée]nieur\b|\bMestrado\b|\bMaestr[ií]a\b/g, level: "masters" },
   // Latin-American / Iberian first degrees (Licenciatura, Bacharel) and the Italian laurea (triennale), as credential
   // evaluators usually rate them. ("Licentiate" is left out: in Sweden and Finland it is a post-master's degree.)
@@ -133,6 +139,15 @@ function cleanField(raw: string): string | null {
  */
 export function fieldOf(line: string, d: DegreeMention): string | null {
   if (d.impliedField) return d.impliedField;
+  // "Magister inzynier (Master of Science in Engineering), Computer Science, …", "Magister der Sozial- und
+  // Wirtschaftswissenschaften (Mag. rer. soc. oec.; master's level), Sociology, …": a degree named in another
+  // language, glossed in parentheses with its level, then its field as the next comma cell.
+  const glossed = /^([^(),]{0,70}?)\s*\(([^()]+)\)\s*,\s*([^,|;(]+)/u.exec(line.slice(d.end));
+  if (glossed && !/^\s*(?:in|of|en|em|de)\b/i.test(glossed[1]!)
+    && (findDegrees(glossed[2]!).some((x) => x.level !== "other") || /\b(?:level|equivalent)\b/i.test(glossed[2]!))) {
+    const g = cleanField(glossed[3]!);
+    if (g && !GENERIC.test(g)) return g;
+  }
   // "Licenciatura en Física (Licentiate in Physics)", "Bacharel em Engenharia Mecânica (B.Eng. Mechanical
   // Engineering)": a field we cannot grade followed by an English gloss — the gloss's field is the one to report.
   const gloss = /^\s*(?:(?:in|en|em|de|of)\s+)?([\p{L} ]+?)\s*\(([^()]+)\)/u.exec(line.slice(d.end));
@@ -149,7 +164,10 @@ export function fieldOf(line: string, d: DegreeMention): string | null {
   if (translated && !knownField(translated[1]!) && knownField(translated[2]!)) return translated[2]!;
   // LinkedIn exports repeat the degree as an abbreviation: "Master of Science - MS, Computer Science".
   // "Ing. (Master's degree) in Cybernetics": the degree named inside a parenthetical gloss; its field follows the ")".
-  const after = line.slice(d.end).replace(/^\s*\)(?=\s*(?:in|of)\s)/, "").replace(
+  // "MS by Research, Computer Science", "Integrated M.S.-Ph.D. program, Industrial Engineering": the words after the
+  // degree that say how it is taken are part of its name, not its field.
+  const after = line.slice(d.end).replace(/^\s*\)(?=\s*(?:in|of)\s)/, "")
+    .replace(/^\s*(?:by\s+(?:research|coursework|thesis|dissertation)|program(?:me)?|track)\b(?=\s*[,:|–—-])/i, "").replace(
     /^(\s*(?:of|in)\s+(?:Science|Arts|Engineering|Applied Science|Philosophy|Technology)\s*)?[-–]\s*([A-Z][A-Za-z.]{0,7})\s*,/,
     (m, lead: string | undefined, abbr: string) => (findDegrees(abbr).length > 0 ? `${lead ?? ""},` : m),
   );
@@ -182,7 +200,8 @@ export function fieldOf(line: string, d: DegreeMention): string | null {
   if (before.length > 0) {
     const cell = before.split(/[|;•·\t]|\s{2,}|\s[-–—]\s/).pop() ?? "";
     const g = cleanField(cell);
-    if (g && !GENERIC.test(g)) return g;
+    // A sentence running into the degree ("… computer scientist doing a PhD in …") is no field.
+    if (g && !GENERIC.test(g) && !/\b(?:a|an|the|my|doing|pursuing|completing|completed|holding|hold|with|am|is)$/i.test(g)) return g;
     // A Chinese-style row whose column gaps were collapsed ("2023.09-2026.06 Dongling University Computer Science
     // and Technology Master"): the field is what follows the institution, when it is a field we know.
     const rest = /\b(?:University|College|Institute|Academy)\s+(?:of\s+[A-Z][a-z]+\s+)?([A-Z][\p{L} &]+)$/u.exec(cell);

@@ -6,7 +6,7 @@
  */
 import type { Education, Evidence } from "../domain/profile.ts";
 import { scanDates, monthIndex, type DateSpan } from "./dates.ts";
-import { findDegrees, fieldOf } from "./degrees.ts";
+import { findDegrees, fieldOf, type DegreeMention } from "./degrees.ts";
 import { evidenceAt } from "./lines.ts";
 import type { SectionedLine } from "./sections.ts";
 
@@ -20,8 +20,9 @@ const INSTITUTION =
 /**
  * A degree not yet conferred. Besides "expected"/"ongoing", a doctorate whose thesis is submitted and awaits its
  * examination is still in progress: "PhD (submitted)", "viva pending", "awaiting defence", "under examination".
+ * "Candidate of Sciences" is the name of the Russian doctorate (Kandidat nauk), not a candidacy.
  */
-const IN_PROGRESS = /\b(?:expected|anticipated|candidate|present|ongoing|pursuing|current(?:ly)?|in progress|ABD)\b|\bexp\.|\((?:thesis\s+)?submitted\)|\b(?:viva|defen[cs]e|examination)\s+pending\b|\bpending\s+(?:viva|defen[cs]e)\b|\bawaiting\s+(?:the\s+|my\s+)?(?:viva|defen[cs]e|examination|conferral)\b|\bunder examination\b/i;
+const IN_PROGRESS = /\b(?:expected|anticipated|candidate(?!\s+of\s+(?:[\w-]+\s+)?Sciences?\b)|present|ongoing|pursuing|current(?:ly)?|in progress|ABD)\b|\bexp\.|\((?:thesis\s+)?submitted\)|\b(?:viva|defen[cs]e|examination)\s+pending\b|\bpending\s+(?:viva|defen[cs]e)\b|\bawaiting\s+(?:the\s+|my\s+)?(?:viva|defen[cs]e|examination|conferral)\b|\bunder examination\b/i;
 /**
  * A programme left without the degree ("withdrew", "discontinued", "did not complete") is neither held nor being
  * pursued, so it is no education entry: it must not become the highest degree.
@@ -57,6 +58,7 @@ function neighbours(lines: SectionedLine[], i: number, degreeLines: Set<number>,
   return out;
 }
 
+const DANGLING_CONNECTOR = /(?:\b(?:a la|to|till|until|through|since|bis)|\d\s?[–—-])\s*$/i;
 const DANGLING_MONTH = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s*$/i;
 
 /**
@@ -66,7 +68,13 @@ const DANGLING_MONTH = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|De
 function withWrappedYear(lines: SectionedLine[], i: number): SectionedLine {
   const l = lines[i]!;
   const next = lines[i + 1];
-  if (!next || next.blank || next.heading || !DANGLING_MONTH.test(l.text)) return l;
+  if (!next || next.blank || next.heading) return l;
+  // A range cut after its connector ("— 2021 a la" / "fecha; defensa esperada: 2026", "2013–" / "2019"): the next
+  // line's date words are read with the degree's line (up to its first separator), unless it names a degree itself.
+  if (DANGLING_CONNECTOR.test(l.text) && scanDates(l.text).length > 0 && findDegrees(next.text).length === 0) {
+    return { ...l, text: `${l.text} ${next.text.split(/\s[|·•]\s|\s{2,}/)[0]}` };
+  }
+  if (!DANGLING_MONTH.test(l.text)) return l;
   const year = /^\s*((?:19|20)\d\d)\b/.exec(next.text);
   return year ? { ...l, text: `${l.text} ${year[1]}` } : l;
 }
@@ -103,6 +111,11 @@ function datedLines(lines: SectionedLine[], i: number, degreeLines: Set<number>,
   // to come on the degree's own line ("B.E. …, 2022 – 2026 (exp.)", "PhD …, from Fall 2021, expected Q3 2026"): the
   // lines below are then other entries (an "Intermediate …, 2020 – 2022" row, a degree we do not name), not its dates.
   // (An in-progress line whose own dates are past — "PhD candidate, 2022" — still reads "Expected May 2026" below.)
+  // An undated degree line cut mid-phrase whose continuation below holds a closed range ("…, University of" /
+  // "Donaustadt, 2012 – 2018", wrapped by a PDF): that range is its date; a dated line further down is the next entry (a bootcamp
+  // the taxonomy does not name).
+  if (dated.length > 1 && dated[0] === lines[i + 1] && /(?:\b(?:of|and|in|for|the|de|der|für)|,)\s*$/i.test(own.text)
+    && !IN_PROGRESS.test(dated[0]!.text) && scanDates(dated[0]!.text).some((s) => s.range && !s.ongoing)) return [dated[0]!];
   const ownSpans = scanDates(own.text);
   const ownEnd = ownSpans.some((s) => !s.ongoing && (!IN_PROGRESS.test(own.text) || (s.to !== null && monthIndex(s.to) > monthIndex(today))));
   return dated[0] === own && ownEnd ? [own] : dated;
@@ -114,7 +127,10 @@ function datedLines(lines: SectionedLine[], i: number, degreeLines: Set<number>,
  */
 function ownDates(text: string, from: number, to: number): DateSpan[] {
   const spans = scanDates(text.slice(from, to)).map((s) => ({ ...s, index: s.index + from, end: s.end + from }));
-  return text.length > 200 ? spans.slice(0, 1) : spans;
+  // An open start ("2021– (planned defence June 2026)") keeps reading to the first date that ends it.
+  if (text.length <= 200) return spans;
+  const firstEnd = spans.findIndex((s) => !s.ongoing);
+  return spans.slice(0, firstEnd < 0 ? 1 : firstEnd + 1);
 }
 
 /** Words that say a degree was finished on the date beside them (thesis defence, viva, award). */
@@ -139,6 +155,17 @@ function dateOnly(l: SectionedLine | undefined): boolean {
   let rest = l.text;
   for (const s of spans) rest = rest.replace(s.text, " ");
   return !/\p{L}/u.test(rest);
+}
+
+/**
+ * The field of a degree, read across a PDF line wrap when it ends on a joining word ("… in Applied Mathematics and" /
+ * "Informatics, Steppe State University, …").
+ */
+function fieldAcrossWrap(lines: SectionedLine[], line: SectionedLine, d: DegreeMention): string | null {
+  const f = fieldOf(line.text, d);
+  const next = lines[line.index + 1];
+  if (!f || !/\s(?:and|of|&)$/i.test(f) || !line.text.trimEnd().endsWith(f) || !next || next.blank || next.heading || next.bullet) return f;
+  return fieldOf(`${line.text} ${next.text}`, d) ?? f;
 }
 
 export function extractEducation(lines: SectionedLine[], today: string, anywhere: boolean): EducationEntry[] {
@@ -190,7 +217,7 @@ export function extractEducation(lines: SectionedLine[], today: string, anywhere
           : graduation !== null ? "completed" : "unknown";
       const education: Education = {
         level: d.level,
-        field: fieldOf(line.text, d),
+        field: fieldAcrossWrap(lines, line, d),
         institution: inst?.hit?.text ?? null,
         status,
         graduation,

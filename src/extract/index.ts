@@ -9,15 +9,15 @@ import {
 } from "../domain/profile.ts";
 import { extractAvailability } from "./availability.ts";
 import { extractContact } from "./contact.ts";
-import { monthIndex } from "./dates.ts";
+import { monthIndex, scanDates } from "./dates.ts";
 import { LEVEL_RANK } from "./degrees.ts";
 import { extractEducation, type EducationEntry } from "./education.ts";
 import { experienceMonths, extractRoles } from "./experience.ts";
 import { findInjections } from "./injection.ts";
-import { splitLines } from "./lines.ts";
+import { evidenceAt, splitLines } from "./lines.ts";
 import { extractPublications } from "./publications.ts";
-import { sectionize } from "./sections.ts";
-import { detectSignal, isPostingEcho, type TopicSignal } from "./signals.ts";
+import { sectionize, type SectionedLine } from "./sections.ts";
+import { detectSignal, isCourseTaken, isPostingEcho, type TopicSignal } from "./signals.ts";
 import { extractLanguages, extractSkills, GENERAL_PURPOSE, pythonByFramework } from "./skills.ts";
 
 export { fieldRelatedness } from "./field-relatedness.ts";
@@ -75,6 +75,26 @@ function toLines(evidence: Evidence[], lines: { start: number; end: number; text
   return out;
 }
 
+const THESIS_DATE = /\b(?:submit(?:ting|ted)?|defen[cs]e|defend(?:ing)?|viva)\b[^.;]{0,60}?\b(?:dissertation|thesis|doctorate|PhD)\b[^.;]{0,30}?|\b(?:dissertation|thesis)\s+(?:submission|defen[cs]e)\b[^.;]{0,30}?/i;
+
+/** The first future date in a sentence about submitting or defending the thesis, with its evidence. */
+function thesisCompletion(lines: SectionedLine[], today: string): { date: string; evidence: Evidence } | null {
+  for (const l of lines) {
+    if (l.blank || l.heading) continue;
+    // Read with the next line of its paragraph: a PDF wraps "… my dissertation in spring" / "2026 I would …".
+    const next = lines[l.index + 1];
+    const text = next && !next.blank && !next.heading && !next.bullet && next.section === l.section ? `${l.text} ${next.text}` : l.text;
+    for (const m of text.matchAll(new RegExp(THESIS_DATE.source, "gi"))) {
+      if (m.index >= l.text.length) break;
+      const rest = text.slice(m.index);
+      const sentence = rest.slice(0, /[.;]/.exec(rest.slice(m[0].length))?.index ?? rest.length);
+      const d = scanDates(sentence).find((x) => !x.ongoing && x.to !== null && monthIndex(x.to) >= monthIndex(today));
+      if (d?.to) return { date: d.to, evidence: evidenceAt("graduationDate", l, Math.min(m.index + d.index, l.text.length), Math.min(m.index + d.end, l.text.length)) };
+    }
+  }
+  return null;
+}
+
 const snippet = (s: string) => (s.length > 80 ? `${s.slice(0, 77)}...` : s);
 
 export function extractProfile(text: string, resumeId: string, options: ExtractOptions = {}): CandidateProfile {
@@ -97,7 +117,14 @@ export function extractProfile(text: string, resumeId: string, options: ExtractO
   for (const e of entries) evidence.push(...e.evidence);
   const highestDegree = pickHighest(education);
   const gradDegree = pickGraduation(education);
-  const graduationDate = gradDegree?.graduation ?? null;
+  let graduationDate = gradDegree?.graduation ?? null;
+  // A degree in progress with no end date ("Doctoral candidate …, since 10/2021"): a sentence elsewhere that dates
+  // the thesis submission or defence ("After submitting my dissertation in spring 2026") gives its expected end.
+  const thesisEnd = gradDegree?.status === "in_progress" && graduationDate === null ? thesisCompletion(lines, today) : null;
+  if (thesisEnd) {
+    graduationDate = thesisEnd.date;
+    evidence.push(thesisEnd.evidence);
+  }
   const entryOf = (ed: Education | null) => entries.find((e) => e.education === ed);
   if (highestDegree) {
     const lvl = entryOf(highestDegree)!.evidence[0]!;
@@ -124,6 +151,12 @@ export function extractProfile(text: string, resumeId: string, options: ExtractO
 
   // A Skills/Summary line reciting the posting's qualification names is dropped from skills and signals.
   const echo = new Set(lines.filter(isPostingEcho).map((l) => l.index));
+  // A PDF wrap carries the end of the recited sentence onto the next line ("…, data" / "structures & algorithms and
+  // Python, eager to join …"): that continuation is part of the echo.
+  for (const l of lines) {
+    const prev = lines[l.index - 1];
+    if (prev && echo.has(prev.index) && !/[.!?]\s*$/.test(prev.text) && !l.blank && !l.heading && !l.bullet && l.section === prev.section) echo.add(l.index);
+  }
   for (const i of echo) warnings.push(`posting_echo: ${snippet(lines[i]!.text)}`);
   const content = lines.map((l) => (echo.has(l.index) ? { ...l, text: "", end: l.start, blank: true, bullet: false } : l));
 
@@ -148,7 +181,9 @@ export function extractProfile(text: string, resumeId: string, options: ExtractO
     signals.machineLearning = true;
     evidence.push(...evidence.filter((e) => e.feature === "signals.recommenderSystems").map((e) => ({ ...e, feature: "signals.machineLearning" })));
   }
-  const gp = languages.evidence.filter((e) => GENERAL_PURPOSE.has(languages.names[languages.evidence.indexOf(e)] ?? ""));
+  // A language named only in a course taken ("Intro to Python (Codecademy)" under Courses) is no programming shown.
+  const used = extractLanguages(content.filter((l) => !isCourseTaken(l)));
+  const gp = used.evidence.filter((e) => GENERAL_PURPOSE.has(used.names[used.evidence.indexOf(e)] ?? ""));
   signals.generalPurposeProgramming = gp.length > 0;
   evidence.push(...gp.map((e) => ({ ...e, feature: "signals.generalPurposeProgramming" })));
   const viaFramework = gp.length === 0 ? pythonByFramework(content) : null;

@@ -22,15 +22,15 @@ const PAPER_WORDS = /\b(?:published|accepted|paper|proceedings|workshop|first[- 
 /** A listed work that names its outlet or review state, even without a year ("Under review at JMLR."). */
 const OUTLET = /\b(?:Journal|Proceedings|Transactions|Conference|Symposium|Workshop|Letters|under review|submitted to|revise and resubmit|R&R|in press|forthcoming|to appear|(?:major|minor) revision|conditionally accepted)\b/i;
 /**
- * Not papers by corpus rules: drafts and work in preparation, posters, talks and patents. A line saying so is no
- * entry even inside a Publications section.
+ * Not papers by corpus rules: drafts and work in preparation (in the languages of CVs we read in English too), posters,
+ * talks ("Talk: …") and patents. A line saying so is no entry even inside a Publications section.
  */
-const NOT_A_PAPER = /\b(?:in preparation|in prep\b\.?|manuscript in preparation|draft|work in progress|poster|invited talk|keynote|patent)\b|^(?:I|I'm|I am|My)\s/i;
+const NOT_A_PAPER = /\b(?:in preparation|in prep\b\.?|en preparaci[oó]n|en pr[ée]paration|em prepara[cç][aã]o|in Vorbereitung|in preparazione|manuscript in preparation|draft|work in progress|poster|invited talk|keynote|patent)\b|\btalk(?=\s*:)|\(talk\)|^(?:I|I'm|I am|My)\s/i;
 /**
  * A thesis listed among the papers ("[T1] PhD thesis, …", "MA thesis: …", "Dissertação de mestrado: …") is the
  * degree's own write-up, not a paper — a paper that grew out of it ("…, from my master's thesis") still counts.
  */
-const THESIS_ENTRY = /(?<!\b(?:from|of|in|on)\s+(?:my|the|her|his|their)\s+)\b(?:Ph\.?\s?D|doctoral|master['’]?s|M\.?Sc|M\.?A|MPhil|M\.?Res|bachelor['’]?s|B\.?Sc|B\.?A|diploma|honou?rs|senior|undergraduate|habilitation)\s+(?:thesis|dissertation)\b|\bdisserta(?:ção|cao|ción|cion|zione)\b|\b(?:Diplomarbeit|Masterarbeit|Bachelorarbeit)\b/iu;
+const THESIS_ENTRY = /(?<!\b(?:from|of|in|on)\s+(?:my|the|her|his|their)\s+)\b(?:Ph\.?\s?D|doctoral|master['’]?s|M\.?Sc|M\.?A|MPhil|M\.?Res|bachelor['’]?s|B\.?Sc|B\.?A|diploma|honou?rs|senior|undergraduate|habilitation)\s+(?:thesis|dissertation)\b|\bdisserta(?:ção|cao|ción|cion|zione)\b|\b(?:Diplomarbeit|Masterarbeit|Bachelorarbeit)\b|\blicentiate\s+(?:thesis|dissertation)\b/iu;
 
 /**
  * Economists list unpublished papers under "Working Papers": only those under review ("R&R at …", "submitted to
@@ -38,6 +38,8 @@ const THESIS_ENTRY = /(?<!\b(?:from|of|in|on)\s+(?:my|the|her|his|their)\s+)\b(?
  */
 const WORKING_PAPERS = /^\W*(?:\w+\s+)?working\s+papers?\b/i;
 const UNDER_REVIEW = /\b(?:under review|under revision|submitted|revise\s*(?:and|&)\s*resubmit|R&R|(?:major|minor) revision|conditionally accepted|accepted|forthcoming|in press|to appear)\b/i;
+
+const WORKING_PAPER_ENTRY = /\bworking paper\b/i;
 
 /** The line sits under a "Working Papers" heading of its Publications section. */
 function underWorkingPapers(lines: SectionedLine[], l: SectionedLine): boolean {
@@ -105,8 +107,10 @@ export function extractPublications(lines: SectionedLine[]): Publications {
       for (let x = lines[l.index + 1]; continues(x); x = lines[x.index + 1]) tail.push(x.text);
       return tail.join(" ");
     };
+    // A working paper not under review is a manuscript, under a "Working Papers" heading or labelled so itself
+    // ("“Column generation for …” Working paper, 2025.").
     const papers = section.filter((l) => !NOT_A_PAPER.test(withTail(l)) && !THESIS_ENTRY.test(l.text)
-      && (!underWorkingPapers(lines, l) || UNDER_REVIEW.test(withTail(l))));
+      && ((!underWorkingPapers(lines, l) && !WORKING_PAPER_ENTRY.test(l.text)) || UNDER_REVIEW.test(withTail(l))));
     const marked = papers.filter((l) => MARKER.test(l.text));
     const dated = papers.filter((l) => YEAR.test(l.text));
     const named = papers.filter((l) => publicationVenues([l]).length > 0 || /["“”]/.test(l.text) || OUTLET.test(l.text));
@@ -118,7 +122,16 @@ export function extractPublications(lines: SectionedLine[]): Publications {
       return next !== undefined && !dated.includes(next) && !named.includes(next) && !MARKER.test(next.text)
         && next.text.split(/\s+/).length <= 4 && /[.)]$/.test(next.text);
     };
-    const unmarked = dated.length > 0 ? papers.filter((l) => dated.includes(l) || (named.includes(l) && (/[.)]$/.test(l.text) || wrapEnds(l)))) : named;
+    // A short undated line right under an entry cut mid-phrase is that entry's wrapped end ("…. Operations" /
+    // "Research (forthcoming)."), not an entry of its own.
+    const continuesAbove = (l: SectionedLine) => {
+      const prev = papers.find((x) => x.index === l.index - 1);
+      return prev !== undefined && (dated.includes(prev) || named.includes(prev)) && !/[.)]\s*$/.test(prev.text)
+        && !dated.includes(l) && l.text.split(/\s+/).length <= 4;
+    };
+    const unmarked = dated.length > 0
+      ? papers.filter((l) => dated.includes(l) || (named.includes(l) && !continuesAbove(l) && (/[.)]$/.test(l.text) || wrapEnds(l))))
+      : named.filter((l) => !continuesAbove(l));
     entries = marked.length > 0 ? marked : unmarked;
     // Unmarked entries set off by blank lines (title / authors / venue, each possibly dated): one per paragraph.
     // A paragraph whose every line is dated, or of five or more lines, is a list of one-line entries, not one entry.
@@ -126,6 +139,18 @@ export function extractPublications(lines: SectionedLine[]): Publications {
     const multiLine = (p: SectionedLine[]) => p.filter((l) => YEAR.test(l.text)).length > 1 && p.some((l) => !YEAR.test(l.text));
     if (marked.length === 0 && paragraphs.length >= 2 && paragraphs.every((p) => p.length <= 4) && paragraphs.some(multiLine)) {
       entries = paragraphs.filter((p) => p.some((l) => YEAR.test(l.text) || publicationVenues([l]).length > 0)).map((p) => p[0]!);
+    }
+    // A list written as one paragraph with inline numbers ("(1) … AISTATS 2025. (2) … (3) Licentiate thesis: …"),
+    // however a PDF wrapped it: one entry per number, each judged like a line.
+    const joined = section.map((l) => l.text).join(" ");
+    const pieces = joined.split(/(?:^|\s)(?=\(\d{1,2}\)\s)/).filter((p) => /^\(\d{1,2}\)\s/.test(p));
+    if (marked.length === 0 && pieces.length >= 2 && pieces.length > section.filter((l) => /^\(\d{1,2}\)\s/.test(l.text)).length) {
+      const kept = pieces.filter((p) => !NOT_A_PAPER.test(p) && !THESIS_ENTRY.test(p) && (!WORKING_PAPER_ENTRY.test(p) || UNDER_REVIEW.test(p)));
+      return {
+        count: kept.length,
+        venues: publicationVenues(section),
+        evidence: section.filter((l) => /\(\d{1,2}\)\s/.test(l.text)).slice(0, 10).map((l) => evidenceAt("publications", l)),
+      };
     }
   } else {
     entries = lines.filter((l) => (l.section === "research" || l.section === "experience" || l.section === "projects" || l.section === "unknown")

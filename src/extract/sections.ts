@@ -27,7 +27,7 @@ const PHRASES: [string, SectionKind][] = [
   ["work experience", "experience"], ["professional experience", "experience"], ["experience", "experience"],
   ["employment", "experience"], ["employment history", "experience"], ["work history", "experience"],
   ["industry experience", "experience"], ["work", "experience"], ["berufserfahrung", "experience"], ["career", "experience"],
-  ["where i ve worked", "experience"], ["career history", "experience"], ["internships", "experience"], ["relevant experience", "experience"],
+  ["where i ve worked", "experience"], ["where i studied", "education"], ["where i trained", "education"], ["career history", "experience"], ["internships", "experience"], ["relevant experience", "experience"],
   ["projects", "projects"], ["selected projects", "projects"], ["personal projects", "projects"],
   ["academic projects", "projects"], ["project experience", "projects"],
   ["publications", "publications"], ["selected publications", "publications"], ["papers", "publications"],
@@ -77,6 +77,10 @@ const PHRASES: [string, SectionKind][] = [
   // UK degrees list "modules"; economists' "Working papers" (publications.ts counts only those under review); UK
   // CVs' "Referees".
   ["modules", "coursework"], ["working papers", "publications"], ["referees", "other"],
+  // A self-evaluation paragraph (Chinese and Korean CVs), a teaching-assistant list, a keywords line, German
+  // "Sprachen" and "Verfügbarkeit".
+  ["self assessment", "summary"], ["self evaluation", "summary"], ["teaching assistance", "teaching"],
+  ["teaching assistantships", "teaching"], ["keywords", "skills"], ["sprachen", "skills"], ["verfugbarkeit", "availability"],
 ];
 const LOOKUP = new Map(PHRASES);
 
@@ -101,7 +105,7 @@ const MODIFIERS = new Set([
   "campus", "student",
 ]);
 /** Trailing words that add nothing ("Education Background", "Employment Record", "Papers under review"). */
-const FILLERS = /\s+(?:background|history|record|records|details|overview|section|highlights|information|under review|so far|held|experience)$/;
+const FILLERS = /\s+(?:background|history|record|records|details|overview|section|highlights|information|under review|so far|held|experience|matrix)$/;
 
 function lookup(p: string): SectionKind | undefined {
   const singular = p.replace(/s$/, "");
@@ -132,7 +136,9 @@ function vocabulary(s: string): SectionKind | null {
   const exact = (p: string) => LOOKUP.get(p) ?? LOOKUP.get(p.replace(/^(?:relevant|selected|other|additional|key) /, ""));
   if (s === s.toLowerCase()) return parts.length > 0 && parts.every((p) => exact(p) !== undefined) ? exact(parts[0]!)! : null;
   const kinds = parts.map(phraseKind);
-  if (kinds.every((k) => k !== undefined)) return kinds[0]!;
+  // "Patents & Papers", "Talks and Publications": the papers are listed there (publications.ts drops the talks and
+  // patents line by line).
+  if (kinds.every((k) => k !== undefined)) return kinds.includes("publications") && kinds.every((k) => k === "publications" || k === "other") ? "publications" : kinds[0]!;
   const byWhole = phraseKind(whole);
   if (byWhole) return byWhole;
   // A bilingual heading ("Diplômes / Degrees", "Berufserfahrung / Work experience"): one side we know is enough.

@@ -67,8 +67,12 @@ export const SIGNAL_TERMS: Record<TopicSignal, { terms: Term[]; traps: Term[] }>
     terms: terms([
       "data mining", "text mining", "graph mining", "web mining", "pattern mining", "process mining", "opinion mining",
       "frequent itemset", "=mined", "frequent pattern", "association rule", "association rules", "=clustering", "=clustered", "cluster analysis", "k-means",
-      "anomaly detection", "outlier detection", "knowledge discovery", "KDD", "ICDM", "information retrieval",
-      "SIGIR", "WSDM", "CIKM", "topic modeling", "community detection", "large-scale data analysis",
+      // Fraud detection over records is a data-mining application; anomaly detection alone ("with autoencoders", "on
+      // detector data") is a learning task, as the fixture sets' labels read it (three sets to one).
+      "fraud detection", "fraud anomaly detection", "outlier detection", "knowledge discovery", "topic modeling",
+      // (Venue names — KDD, ICDM, SIGIR, WSDM, CIKM — and "information retrieval" are not data mining: they say where
+      // a paper appeared, not what it did; a recommendation paper at SIGIR or KDD shows recommender work, and the
+      // fixture sets' labels read it so.) "community detection", "large-scale data analysis",
       // Any "<something> mining" ("log mining", "Mining temporal patterns") — minus the earth-moving kind (traps).
       "=mining",
     ]),
@@ -92,6 +96,9 @@ export const SIGNAL_TERMS: Record<TopicSignal, { terms: Term[]; traps: Term[] }>
       // Hashing and search algorithms implemented by name.
       "sublinear", "sublinear-time", "alias method", "alias table", "alias tables",
       "MinHash", "locality-sensitive hashing", "LSH", "consistent hashing", "beam search", "beam-search", "branch and bound",
+      // Named optimisation algorithms, sparse-matrix data structures and the analysis of random-walk algorithms.
+      "column generation", "branch and price", "cutting plane", "cutting planes", "sparse matrix library",
+      "sparse-matrix library", "compressed sparse row", "compressed sparse column", "mixing time", "mixing times",
     ]),
     traps: terms([]),
   },
@@ -113,7 +120,7 @@ export const WEAK_SECTIONS = new Set<SectionKind>(["skills", "summary", "header"
  * and, inside any line, whatever follows a course label. Data structures & algorithms keeps counting coursework
  * (an earlier, tested decision: the algorithms course is where most graduates exercise that skill).
  */
-const COURSE_LABEL = /\b(?:(?:relevant|selected|graduate|key)\s+)?(?:course\s*work|courses|modules|subjects|classes)\s*(?:taken|include[ds]?)?\s*:/i;
+const COURSE_LABEL = /\b(?:(?:relevant|selected|graduate|key)\s+)?(?:course\s*work|courses|modules|subjects|classes)\s*(?:taken|completed|include[ds]?)?\s*:/i;
 
 /** A line ending in a course label ("…; courses:") whose list wrapped onto the next line. */
 const COURSE_LABEL_AT_END = new RegExp(`${COURSE_LABEL.source}\\s*$`, "i");
@@ -125,14 +132,20 @@ const ENTRY_SIZED = 200;
  * A line naming an online course or a certificate ("Recommender Systems Specialization (online course)", "Coursera",
  * "Professional Certificate") is a course taken wherever it is listed — under Qualifications or Education too.
  */
-const COURSE_LINE = /\b(?:online course|MOOC|Coursera|edX|Udemy|Udacity|DataCamp|nanodegree|certificate|certification|certified)\b/i;
+const COURSE_LINE = /\b(?:online course|MOOC|Coursera|edX|Udemy|Udacity|DataCamp|Codecademy|nanodegree|certificate|certification|certified)\b/i;
+
+/** A line naming a course taken: in a Coursework / Certificates section, or an entry-sized online-course line. */
+export function isCourseTaken(line: SectionedLine): boolean {
+  return line.section === "coursework" || (line.text.length <= ENTRY_SIZED && COURSE_LINE.test(line.text));
+}
 
 function weakFrom(line: SectionedLine, signal: TopicSignal, prev?: SectionedLine): number {
   if (WEAK_SECTIONS.has(line.section)) return 0;
   if (signal === "dataStructuresAlgorithms") return Infinity;
   // Only on an entry-sized line: a resume flattened to one line names a certificate somewhere else.
   if (line.section === "coursework" || (line.text.length <= ENTRY_SIZED && COURSE_LINE.test(line.text))) return 0;
-  if (prev && !prev.blank && COURSE_LABEL_AT_END.test(prev.text)) return 0;
+  // …or whose list runs on past the wrap ("Courses completed: Machine Learning, …, Recommender Systems," / "Data Mining").
+  if (prev && !prev.blank && (COURSE_LABEL_AT_END.test(prev.text) || (COURSE_LABEL.test(prev.text) && /,\s*$/.test(prev.text)))) return 0;
   const label = COURSE_LABEL.exec(line.text);
   return label ? label.index : Infinity;
 }
@@ -150,15 +163,31 @@ const REFEREE_LINE = /\bletters?\s+of\s+(?:recommendation|reference|support)\b|\
  */
 const COLLABORATION = /\b(?:with|alongside)\s+(?:the\s+|our\s+|a\s+)?(?:[\w-]+\s+){1,3}?(?:team|teams|engineers|scientists|researchers|squad|group)\b/gi;
 
+/**
+ * "Creator churn under algorithmic curation": the social-science sense of "algorithmic" (what platforms' algorithms do
+ * to people) is not designing algorithms.
+ */
+const SOCIETAL_ALGORITHMIC = /^algorithmic\s+(?:curation|fairness|bias|accountability|transparency|governance|decision[- ]making|management|amplification|audit(?:s|ing)?|trading|content|feeds?|harms?|recommendations?|ranking|moderation|labou?r|power|control|personali[sz]ation)\b/i;
+
+const RATING_AFTER = /^[^|:;,.()]{0,40}?\s*[|:]\s*(?:beginner|basic|intermediate|advanced|expert|proficient|novice|[1-5]\s*\/\s*5|[★☆●○]+)\b/i;
+
+/**
+ * Owning a product is not building it: in "Owned the roadmap for the 'Because you watched' rail", the topic names the
+ * product the candidate managed. A hit inside "roadmap / PRD / product strategy for …" (to the clause end) is dropped.
+ */
+const PRODUCT_OWNER = /\b(?:roadmap|PRDs?|product requirements|product strategy|product vision|go-to-market)\s+(?:for|of)\s+[^;.]*/gi;
+
 /** Matches of one topical signal in one line, after removing trap lines. */
 export function matchSignal(line: SectionedLine, signal: TopicSignal): TermMatch[] {
   const { terms: ts, traps } = SIGNAL_TERMS[signal];
   if (line.text.length <= ENTRY_SIZED && REFEREE_LINE.test(line.text)) return [];
   const tokens = tokenize(line.text);
-  const beside = [...line.text.matchAll(COLLABORATION)].map((m) => [m.index, m.index + m[0].length] as const);
-  const hits = findTerms(tokens, ts).filter((h) => !beside.some(([a, b]) => h.start >= a && h.end <= b));
+  const beside = [...line.text.matchAll(COLLABORATION), ...line.text.matchAll(PRODUCT_OWNER)].map((m) => [m.index, m.index + m[0].length] as const);
+  const hits = findTerms(tokens, ts).filter((h) => !beside.some(([a, b]) => h.start >= a && h.end <= b)
+    && !(signal === "dataStructuresAlgorithms" && SOCIETAL_ALGORITHMIC.test(line.text.slice(h.start))));
   if (signal === "dataStructuresAlgorithms") {
-    hits.push(...findTerms(tokens, BARE_ALGORITHM).filter((h) => !LEARNING_ALGORITHM.test(line.text.slice(Math.max(0, h.start - 30), h.end))));
+    hits.push(...findTerms(tokens, BARE_ALGORITHM).filter((h) => !LEARNING_ALGORITHM.test(line.text.slice(Math.max(0, h.start - 30), h.end))
+      && !SOCIETAL_ALGORITHMIC.test(line.text.slice(h.start))));
     // Complexity notation ("O(n log n)") is algorithm analysis.
     const o = /\bO\((?:n|log|1|m|k|V|E)[^)]{0,12}\)/.exec(line.text);
     if (o) hits.push({ term: BARE_ALGORITHM[0]!, start: o.index, end: o.index + o[0].length });
@@ -168,8 +197,34 @@ export function matchSignal(line: SectionedLine, signal: TopicSignal): TermMatch
     if (search) hits.push({ term: BARE_ALGORITHM[0]!, start: search.index, end: search.index + search[0].length });
     hits.sort((a, b) => a.start - b.start);
   }
+  if (signal === "recommenderSystems") {
+    // A kind of recommendation named by a hyphenated modifier: "knowledge-graph-enhanced recommendation", "KG-aware
+    // recommendation", "e-commerce recommendations".
+    // (Not a product surface: "the home-screen recommendations UI" is what a UX researcher studied; at a line end the
+    // next word is unseen — a PDF may have wrapped "UI" — so it is not read.)
+    for (const m of line.text.matchAll(/\b[\w]+(?:-[\w]+)+\s+recommendations?\b(?!\s+(?:UI|UX|interface|page|screen|rail|widget|carousel|surface|team|squad|group|engineers?|product)\b)(?!\s*$)/gi)) {
+      if (!beside.some(([a, b]) => m.index >= a && m.index < b)) hits.push({ term: ts[0]!, start: m.index, end: m.index + m[0].length });
+    }
+    hits.sort((a, b) => a.start - b.start);
+  }
+  if (signal === "dataStructuresAlgorithms" && /\balgorithms?\b/i.test(line.text)) {
+    // "Implemented re-ranking algorithms …; studied their complexity": analysing an algorithm's complexity is the skill.
+    const c = /\b(?:complexity|running time|time bound)\b/i.exec(line.text);
+    if (c) hits.push({ term: BARE_ALGORITHM[0]!, start: c.index, end: c.index + c[0].length });
+    hits.sort((a, b) => a.start - b.start);
+  }
+  if (signal === "dataMining") {
+    // The verb: "Analysed impression logs with Hive to mine user interest tags".
+    for (const m of line.text.matchAll(/\bto mine\b/gi)) hits.push({ term: ts[0]!, start: m.index + 3, end: m.index + m[0].length });
+  }
   if (hits.length === 0) return hits;
-  if (traps.length > 0 && findTerms(tokens, traps).length > 0) {
+  // A self-rated skill row ("Recommender systems | Intermediate | 1", "| Data mining | 2/5 |", "Machine learning:
+  // Expert") is a claim, not work shown: a hit whose cell ends in a proficiency rating is dropped.
+  const rated = hits.filter((h) => !RATING_AFTER.test(line.text.slice(h.end)));
+  if (rated.length < hits.length) return rated;
+  // "reference datasets", "reference mapping": a reference that is no referee is no trap.
+  const trapText = line.text.replace(/\breferences?\s+(?!letters?\b|available\b|upon\b|on\b|from\b|to\b)[a-z][\w-]*/g, (m) => " ".repeat(m.length));
+  if (traps.length > 0 && findTerms(tokenize(trapText), traps).length > 0) {
     // A trap line keeps only hits that are unambiguous on their own ("collaborative filtering").
     if (signal === "recommenderSystems") return hits.filter((h) => !/recommend/i.test(h.term.source));
     if (signal === "dataMining") return hits.filter((h) => h.term.source !== "mining");

@@ -111,12 +111,13 @@ export function extractSkills(lines: SectionedLine[]): Found {
 }
 
 /** Frameworks whose code is Python code. */
-const PYTHON_FRAMEWORK = /\b(?:implemented|built|wrote|written|developed|coded|programmed|rewrote|reimplemented)\b.*\b(?:in|with|using)\s+(?:PyTorch|TensorFlow|JAX|Keras|scikit-learn)\b/i;
+const PYTHON_FRAMEWORK = /\b(?:implemented|built|wrote|written|developed|coded|programmed|rewrote|reimplemented)\b.*\b(?:in|with|using)\s+(?:PyTorch|TensorFlow|JAX|Keras|scikit-learn)\b|\b(?:implemented|built|wrote|developed|coded|programmed|reimplemented|fine-tuned|trained)\b[^()]*\((?:[^()]*,\s*)?(?:PyTorch|TensorFlow|JAX|Keras|scikit-learn)\b/i;
 const SELF_DESCRIPTION = new Set(["skills", "summary", "header", "availability", "coursework"]);
 
 /**
- * "Implemented and evaluated SASRec variants in PyTorch": code written against a Python-only framework in a job,
- * project or thesis is Python in use, though the language is never named. (A Skills-list "PyTorch" is not.)
+ * "Implemented and evaluated SASRec variants in PyTorch", "Fine-tuned transformer rerankers (PyTorch, Hugging Face)":
+ * code written against a Python-only framework in a job, project or thesis is Python in use, though the language is
+ * never named. (A Skills-list "PyTorch" is not.)
  */
 export function pythonByFramework(lines: SectionedLine[]): Evidence | null {
   // A line is read with its continuation: a PDF wraps "…implemented and evaluated SASRec" / "variants in PyTorch".

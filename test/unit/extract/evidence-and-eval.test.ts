@@ -9,6 +9,8 @@ import { HELDOUT_RESUMES } from "../../fixtures/corpus-heldout.ts";
 import { SIXTH_RESUMES } from "../../fixtures/corpus-sixth.ts";
 import { SEVENTH_RESUMES } from "../../fixtures/corpus-seventh.ts";
 import { EIGHTH_RESUMES } from "../../fixtures/corpus-eighth.ts";
+import { NINTH_RESUMES } from "../../fixtures/corpus-ninth.ts";
+import { TENTH_RESUMES } from "../../fixtures/corpus-tenth.ts";
 import { UNSEEN_RESUMES } from "../../fixtures/corpus-unseen.ts";
 import { RESUME_ID } from "./helpers.ts";
 
@@ -51,6 +53,7 @@ describe("eval:extraction field judging", () => {
     ["fixtures", FIXTURE_RESUMES], ["second set", HELDOUT_RESUMES], ["third set", UNSEEN_RESUMES],
     ["fourth set", FRESH_RESUMES], ["fifth set", FIFTH_RESUMES], ["sixth set", SIXTH_RESUMES],
     ["seventh set", SEVENTH_RESUMES], ["eighth set", EIGHTH_RESUMES],
+    ["ninth set", NINTH_RESUMES], ["tenth set", TENTH_RESUMES],
   ] as const;
   for (const [name, set] of sets) {
     it(`${name}: at least 95 percent of fields right`, async () => {
