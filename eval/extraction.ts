@@ -30,6 +30,8 @@ import { SEVENTH_RESUMES } from "../test/fixtures/corpus-seventh.ts";
 import { EIGHTH_RESUMES } from "../test/fixtures/corpus-eighth.ts";
 import { NINTH_RESUMES } from "../test/fixtures/corpus-ninth.ts";
 import { TENTH_RESUMES } from "../test/fixtures/corpus-tenth.ts";
+import { ELEVENTH_RESUMES } from "../test/fixtures/corpus-eleventh.ts";
+import { TWELFTH_RESUMES } from "../test/fixtures/corpus-twelfth.ts";
 import { renderFixture } from "../test/fixtures/render.ts";
 import {
   listResumeDocx, listResumePdfs, loadDataTurks, loadDotin, loadRendercv, loadVrundag91, naukriTruth, SHARED_DATA, type LabelledDoc,
@@ -131,10 +133,10 @@ function render(sets: SetScore[], showMisses: boolean): string {
   return lines.join("\n");
 }
 
-const USAGE = `usage: npm run eval:extraction -- [--json] [--misses] [--timings] [--set fixtures,heldout,unseen,fresh,fifth,sixth,seventh,eighth,ninth,tenth,shared]
+const USAGE = `usage: npm run eval:extraction -- [--json] [--misses] [--timings] [--set fixtures,heldout,unseen,fresh,fifth,sixth,seventh,eighth,ninth,tenth,eleventh,twelfth,shared]
 
 Per-field extraction accuracy: repo fixtures and the held-out-style second set (each rendered to PDF, DOCX and
-TXT), the third to tenth sets written blind (unseen, fresh, fifth, sixth, seventh, eighth, ninth, tenth), and the labelled public data in ${SHARED_DATA} when present. --misses lists every wrong field;
+TXT), the third to twelfth sets written blind (unseen, fresh, fifth, …, twelfth), and the labelled public data in ${SHARED_DATA} when present. --misses lists every wrong field;
 --timings adds readDocument time per real PDF in resumes-pdf/.`;
 
 /** [--set name, table label, resumes]; a set still being written (empty) is skipped. */
@@ -149,6 +151,8 @@ const FIXTURE_SETS: [string, string, FixtureResume[]][] = [
   ["eighth", "eighth", EIGHTH_RESUMES],
   ["ninth", "ninth", NINTH_RESUMES],
   ["tenth", "tenth", TENTH_RESUMES],
+  ["eleventh", "eleventh", ELEVENTH_RESUMES],
+  ["twelfth", "twelfth", TWELFTH_RESUMES],
 ];
 const SET_NAMES = [...FIXTURE_SETS.map(([name]) => name), "shared"];
 
