@@ -3,6 +3,8 @@
  * "availability") or must sit in an Availability section, and a date or an immediacy word:
  * "References available upon request" has neither a date nor "immediately", so it is no statement.
  * Seasons resolve as the START of term (Fall 2026 → 2026-09), as anyone starting work would mean.
+ * Relocating ("Free to relocate from autumn 2026") and the start of a work authorization ("OPT eligible from
+ * 06/2026") are stated start dates too: the candidate can take up the job from then.
  * "After graduation" with no date is reported so index.ts can fall back to the graduation date.
  */
 import type { Evidence } from "../domain/profile.ts";
@@ -11,7 +13,7 @@ import { findDegrees } from "./degrees.ts";
 import { evidenceAt } from "./lines.ts";
 import type { SectionedLine } from "./sections.ts";
 
-const TRIGGER = /\b(?:availab(?:le|ility)|verfügbar(?:keit)?|disponib(?:le|ilit[ée])|(?:glad|happy|keen|eager|hope|hoping|plan(?:ning)?|intend|would like|wish) to (?:start|join|begin|commence)|arrival (?:date|time)|join(?:ing)?\s+(?:the|your|a|an|our)\s+(?:[\w-]+\s+){0,2}?(?:in|from|on)|(?:can|able to|could|ready to|looking to|open to) start|start(?:ing)? date|earliest start|start(?:ing)? (?:in|from|on)|join(?:ing)? (?:in|from)|(?:expected|able|ready|available|can) to join|(?:can|could) join|(?:date of|expected) joining|joining date|free (?:to start|from)|(?:can|able to) (?:arrive|report)|arrival date|(?:roles?|positions?|jobs?|opportunities|employment)\s+(?:starting|beginning|commencing))\b/i;
+const TRIGGER = /\b(?:availab(?:le|ility)|verfügbar(?:keit)?|disponib(?:le|ilit[ée])|(?:glad|happy|keen|eager|hope|hoping|plan(?:ning)?|intend|would like|wish) to (?:start|join|begin|commence)|arrival (?:date|time)|join(?:ing)?\s+(?:the|your|a|an|our)\s+(?:[\w-]+\s+){0,2}?(?:in|from|on)|(?:can|able to|could|ready to|looking to|open to) start|start(?:ing)? date|earliest start|start(?:ing)? (?:in|from|on)|join(?:ing)? (?:in|from)|(?:expected|able|ready|available|can) to join|(?:can|could) join|(?:date of|expected) joining|joining date|free (?:to start|from)|(?:can|able to) (?:arrive|report)|arrival date|(?:roles?|positions?|jobs?|opportunities|employment)\s+(?:starting|beginning|commencing)|(?:free|able|ready|willing|happy) to (?:relocate|move)\s+(?:from|in|by|starting)|(?:OPT|CPT|work|employment)\s+(?:eligib(?:le|ility)|authori[sz](?:ed|ation)|permit(?:ted)?)\s+(?:from|starting|begins?)|eligible to (?:work|start|join)\s+(?:from|in|on))\b/i;
 const IMMEDIATE = /\b(?:immediately|immediate|now|asap|right away|at once)\b/i;
 /** "available from then", "thereafter": the start is the date stated before the trigger in the same line. */
 const BACK_REFERENCE = /^\W*(?:from|after)\s+(?:then|that(?:\s+date)?)\b|^\W*thereafter\b/i;

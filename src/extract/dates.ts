@@ -50,6 +50,12 @@ const TOKEN = new RegExp(
     `(?<mdy>\\b(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\\d|3[01])/\\d{4}\\b)`,
     `(?<my>\\b(?:0?[1-9]|1[0-2])\\s*[/.]\\s*\\d{4}\\b)`,
     `(?<ym>\\b\\d{4}[-/.](?:0[1-9]|1[0-2])\\b(?![-/.]?\\d))`,
+    // "B.Tech (2020–24)", "M.Tech | 2024-26": a range whose end is written with two digits, later in the same decade or
+    // the next (a "2019-12" stays year-month above). Read as two years; scanDates pairs them across the dash.
+    `(?<yy>\\b(?:19[5-9]\\d|20\\d\\d)\\s?[-–—]\\s?\\d{2}\\b(?![-/.:]?\\d))`,
+    // "(exp. 05/26)", "expected 05/26": a month with a two-digit year, only after a word saying it is a date to come
+    // (a bare "05/26" may be a day and month).
+    `(?<expmy>(?<=\\b(?:exp\\.?|expected|anticipated|est\\.|grad(?:uation|uating)?\\.?)\\s*:?\\s*)(?:0?[1-9]|1[0-2])\\s*/\\s*\\d{2}\\b(?![/.]?\\d))`,
     `(?<year>\\b(?:19[5-9]\\d|20\\d\\d)\\b)`,
     // "'26", "summer '24", "MS CS '22": a two-digit year after an apostrophe (not a quote's closing mark: no letter before).
     `(?<ayear>(?<![\\w'’])['’]\\d{2}\\b)`,
@@ -114,6 +120,10 @@ function toToken(m: RegExpExecArray): DateToken | null {
     const [mo, yr] = digits(g.my);
     return { ...base, kind: "month", month: mo!, year: yr! };
   }
+  if (g.expmy) {
+    const [mo, yr] = digits(g.expmy);
+    return { ...base, kind: "month", month: mo!, year: twoDigitYear(String(yr)) };
+  }
   if (g.ym) {
     const [yr, mo] = digits(g.ym);
     return { ...base, kind: "month", month: mo!, year: yr! };
@@ -140,6 +150,17 @@ export function resolve(t: DateToken, role: DateRole): string | null {
 function tokens(s: string): DateToken[] {
   const out: DateToken[] = [];
   for (const m of s.matchAll(TOKEN)) {
+    const yy = m.groups?.yy;
+    if (yy) {
+      // Only a forward range of at most ten years ("2020–24"); otherwise the four-digit year alone.
+      const start = Number(yy.slice(0, 4));
+      const endAt = yy.length - 2;
+      const end = Math.floor(start / 100) * 100 + Number(yy.slice(endAt));
+      const base = { month: 0, season: "" };
+      out.push({ ...base, index: m.index, end: m.index + 4, kind: "year", year: start });
+      if (end > start && end - start <= 10) out.push({ ...base, index: m.index + endAt, end: m.index + yy.length, kind: "year", year: end });
+      continue;
+    }
     const t = toToken(m as RegExpExecArray);
     if (t) out.push(t);
   }

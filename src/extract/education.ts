@@ -58,6 +58,13 @@ function neighbours(lines: SectionedLine[], i: number, degreeLines: Set<number>,
   return out;
 }
 
+/** The line under a dated degree line is only the open end of its range, wrapped by a PDF: "- present". */
+function presentWrapped(lines: SectionedLine[], i: number): boolean {
+  const next = lines[i + 1];
+  return next !== undefined && !next.blank && !next.heading && /^\s*[-–—]\s*(?:present|current(?:ly)?|now|ongoing|today|to date)\s*$/i.test(next.text)
+    && scanDates(lines[i]!.text).length > 0 && !/[-–—]\s*$/.test(lines[i]!.text);
+}
+
 const DANGLING_CONNECTOR = /(?:\b(?:a la|to|till|until|through|since|bis)|\d\s?[–—-])\s*$/i;
 const DANGLING_MONTH = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s*$/i;
 
@@ -69,6 +76,8 @@ function withWrappedYear(lines: SectionedLine[], i: number): SectionedLine {
   const l = lines[i]!;
   const next = lines[i + 1];
   if (!next || next.blank || next.heading) return l;
+  // The open end of a range wrapped onto a line of its own ("…, Aug 2021" / "- present"), which then reads as a bullet.
+  if (presentWrapped(lines, i)) return { ...l, text: `${l.text} ${next.text.trim()}` };
   // A range cut after its connector ("— 2021 a la" / "fecha; defensa esperada: 2026", "2013–" / "2019"): the next
   // line's date words are read with the degree's line (up to its first separator), unless it names a degree itself.
   if (DANGLING_CONNECTOR.test(l.text) && scanDates(l.text).length > 0 && findDegrees(next.text).length === 0) {
@@ -87,7 +96,8 @@ function withWrappedYear(lines: SectionedLine[], i: number): SectionedLine {
 function datedLines(lines: SectionedLine[], i: number, degreeLines: Set<number>, above: boolean, today: string): SectionedLine[] {
   const own = withWrappedYear(lines, i);
   const out = [own];
-  for (let j = i + 1; j <= i + 3; j++) {
+  const first = presentWrapped(lines, i) ? i + 2 : i + 1;
+  for (let j = first; j <= first + 2; j++) {
     const l = lines[j];
     if (!l || l.blank || l.heading || l.bullet || degreeLines.has(j)) break;
     out.push(l);

@@ -25,7 +25,7 @@ const OUTLET = /\b(?:Journal|Proceedings|Transactions|Conference|Symposium|Works
  * Not papers by corpus rules: drafts and work in preparation (in the languages of CVs we read in English too), posters,
  * talks ("Talk: …") and patents. A line saying so is no entry even inside a Publications section.
  */
-const NOT_A_PAPER = /\b(?:in preparation|in prep\b\.?|en preparaci[oó]n|en pr[ée]paration|em prepara[cç][aã]o|in Vorbereitung|in preparazione|manuscript in preparation|draft|work in progress|poster|invited talk|keynote|patent)\b|\btalk(?=\s*:)|\(talk\)|^(?:I|I'm|I am|My)\s/i;
+const NOT_A_PAPER = /\b(?:in preparation|in prep\b\.?|en preparaci[oó]n|en pr[ée]paration|em prepara[cç][aã]o|in Vorbereitung|in preparazione|manuscript in preparation|draft|work in progress|poster|invited talk|keynote|patent)\b|\b(?:talk|abstract)(?=\s*:)|\(talk\)|^(?:I|I'm|I am|My)\s/i;
 /**
  * A thesis listed among the papers ("[T1] PhD thesis, …", "MA thesis: …", "Dissertação de mestrado: …") is the
  * degree's own write-up, not a paper — a paper that grew out of it ("…, from my master's thesis") still counts.
@@ -69,11 +69,27 @@ export function publicationVenues(lines: { text: string }[]): string[] {
  * but two or more dated venues (besides parenthetical notes) is that many entries; any other line is one.
  */
 function entriesInLine(text: string): number {
+  // "3 first-author papers at KDD/RecSys + 2 co-authored", "2 papers (KDD 2024, ICDM 2023) + 1 under review": the
+  // counts the line states, added up.
+  if (STATED_COUNT.test(text) && !REVIEWING.test(text)) return [...text.matchAll(COUNT_ITEM)].reduce((n, m) => n + Number(m[1]), 0);
+  // "RecSys'24 (first author), CIKM'25 (first author), arXiv'25 (second author)", "ECIR 2024, RecSys 2024 (LBR), SIGIR
+  // 2025 short paper": a list whose every item opens with a dated outlet is one entry per item.
+  const items = text.replace(/\([^)]*\)/g, (m) => m.replace(/[,;]/g, " ")).split(/\s*[,;]\s*/).filter((x) => x.trim() !== "");
+  if (items.length >= 2 && items.every((x) => DATED_OUTLET.test(x)) && publicationVenues([{ text }]).length > 0) return items.length;
   const venues = [...text.matchAll(VENUE_RE)].filter((m) => /\d/.test(m[0]));
   if (venues.length < 2) return 1;
   const rest = text.replace(VENUE_RE, " ").replace(/\([^)]*\)/g, " ").replace(/[^A-Za-z]+/g, " ").trim();
   return rest === "" ? venues.length : 1;
 }
+
+/** Reviewing others' papers ("Reviewed 20 papers for KDD 2024") states no count of one's own. */
+const REVIEWING = /\b(?:reviewed|reviewer|reviewing|refereed for)\b/i;
+/** A count of papers stated in words: "3 first-author papers", "12 publications". */
+const STATED_COUNT = /(?<![\w.\/'’-])\d{1,2}\s+(?:[a-z][\w-]*\s+){0,2}?(?:papers?|publications?|articles?)\b/i;
+/** Each count on such a line, the first and those added to it ("+ 1 under review", "+ 2 co-authored"). */
+const COUNT_ITEM = /(?<![\w.\/'’-])(\d{1,2})\s+(?:(?:[a-z][\w-]*\s+){0,2}?(?:papers?|publications?|articles?|preprints?)|co-?authored|under review|accepted|submitted|in press|more)\b/gi;
+/** An item that opens with an outlet and its year: "ECIR 2024", "RecSys'24", "arXiv'25". */
+const DATED_OUTLET = /^\s*(?:[A-Z][\w-]*|arXiv|bioRxiv)(?:\s+[A-Z][\w-]*)?\s*(?:['’]\d{2}|(?:19|20)\d{2})\b/;
 
 export interface Publications {
   count: number;
@@ -123,11 +139,11 @@ export function extractPublications(lines: SectionedLine[]): Publications {
         && next.text.split(/\s+/).length <= 4 && /[.)]$/.test(next.text);
     };
     // A short undated line right under an entry cut mid-phrase is that entry's wrapped end ("…. Operations" /
-    // "Research (forthcoming)."), not an entry of its own.
+    // "Research (forthcoming).", "… Deep Learning Indaba 2024" / "Workshop on ML for Commerce."), not an entry of its own.
     const continuesAbove = (l: SectionedLine) => {
       const prev = papers.find((x) => x.index === l.index - 1);
       return prev !== undefined && (dated.includes(prev) || named.includes(prev)) && !/[.)]\s*$/.test(prev.text)
-        && !dated.includes(l) && l.text.split(/\s+/).length <= 4;
+        && !dated.includes(l) && l.text.split(/\s+/).length <= 6;
     };
     const unmarked = dated.length > 0
       ? papers.filter((l) => dated.includes(l) || (named.includes(l) && !continuesAbove(l) && (/[.)]$/.test(l.text) || wrapEnds(l))))

@@ -81,6 +81,10 @@ const PHRASES: [string, SectionKind][] = [
   // "Sprachen" and "Verfügbarkeit".
   ["self assessment", "summary"], ["self evaluation", "summary"], ["teaching assistance", "teaching"],
   ["teaching assistantships", "teaching"], ["keywords", "skills"], ["sprachen", "skills"], ["verfugbarkeit", "availability"],
+  // Campus resumes: hackathons are projects built; clubs and a work-authorization note are neither; a "Conference
+  // Abstracts" list (posters, abstracts) is no list of papers.
+  ["hackathons", "projects"], ["clubs", "other"], ["work authorization", "other"], ["work authorisation", "other"],
+  ["abstracts", "other"],
 ];
 const LOOKUP = new Map(PHRASES);
 

@@ -11,8 +11,8 @@
  * with the posting's buzzwords. For the topical signals (ML, recommender systems, data mining,
  * data structures & algorithms) such lines are WEAK: they add evidence but cannot make a signal
  * true alone — one STRONG hit (experience, research, teaching, projects, publications,
- * education, awards, or an untitled resume body) is required. Course lists are weak too, except for
- * data structures & algorithms (weakFrom). generalPurposeProgramming is the
+ * education, awards, or an untitled resume body) is required. Course lists are weak too, and so is
+ * the course named in a teaching-assistant post (weakFrom, TAUGHT_COURSE). generalPurposeProgramming is the
  * exception: listing a language in Skills is direct evidence of using it (see skills.ts) — unless
  * the line is a checklist echoing the posting (isPostingEcho), which counts for nothing.
  *
@@ -99,6 +99,10 @@ export const SIGNAL_TERMS: Record<TopicSignal, { terms: Term[]; traps: Term[] }>
       // Named optimisation algorithms, sparse-matrix data structures and the analysis of random-walk algorithms.
       "column generation", "branch and price", "cutting plane", "cutting planes", "sparse matrix library",
       "sparse-matrix library", "compressed sparse row", "compressed sparse column", "mixing time", "mixing times",
+      // Hash maps and spatial trees built by hand ("a custom open-addressing hash map", "adaptive octree refinement").
+      "hash map", "hashmap", "open addressing", "open-addressing", "octree", "octrees", "quadtree", "quadtrees", "LRU cache",
+      // Merging and selecting the top k of sorted lists by hand ("a C++ top-k merge kernel").
+      "k-way merge", "top-k merge", "top-k selection",
     ]),
     traps: terms([]),
   },
@@ -115,10 +119,11 @@ const LEARNING_ALGORITHM = /\b(?:bandit|learning|ML|recommendation|recommender|r
 export const WEAK_SECTIONS = new Set<SectionKind>(["skills", "summary", "header", "availability"]);
 
 /**
- * A course list names subjects taken, not work done ("Coursework: Data Mining, Machine Learning"): for machine
- * learning, recommender systems and data mining it is weak, like a skills list. This covers a Coursework section
- * and, inside any line, whatever follows a course label. Data structures & algorithms keeps counting coursework
- * (an earlier, tested decision: the algorithms course is where most graduates exercise that skill).
+ * A course list names subjects taken, not work done ("Coursework: Data Mining, Machine Learning"): for every topical
+ * signal it is weak, like a skills list. This covers a Coursework section and, inside any line, whatever follows a
+ * course label. (Data structures & algorithms used to count coursework, as the course where most graduates exercise
+ * the skill; the blind sets' labels read an "Algorithms" course entry, like a TA post for one, as a subject named, not
+ * the skill shown — corpus-types' "a bare keyword list is not evidence" — and no set's label relies on it.)
  */
 const COURSE_LABEL = /\b(?:(?:relevant|selected|graduate|key)\s+)?(?:course\s*work|courses|modules|subjects|classes)\s*(?:taken|completed|include[ds]?)?\s*:/i;
 
@@ -130,9 +135,10 @@ const ENTRY_SIZED = 200;
 
 /**
  * A line naming an online course or a certificate ("Recommender Systems Specialization (online course)", "Coursera",
- * "Professional Certificate") is a course taken wherever it is listed — under Qualifications or Education too.
+ * "Professional Certificate") is a course taken wherever it is listed — under Qualifications or Education too. So is
+ * a watched tutorial listed as a project ("Recommendation Engine (tutorial, 2025) — watched a … video tutorial").
  */
-const COURSE_LINE = /\b(?:online course|MOOC|Coursera|edX|Udemy|Udacity|DataCamp|Codecademy|nanodegree|certificate|certification|certified)\b/i;
+const COURSE_LINE = /\b(?:online course|MOOC|Coursera|edX|Udemy|Udacity|DataCamp|Codecademy|nanodegree|certificate|certification|certified|(?:video|YouTube|online) tutorials?)\b|\(tutorial\b|\bwatched (?:a|an|the)\b[^.;]{0,60}\b(?:tutorial|video|lecture|course)s?\b/i;
 
 /** A line naming a course taken: in a Coursework / Certificates section, or an entry-sized online-course line. */
 export function isCourseTaken(line: SectionedLine): boolean {
@@ -141,7 +147,6 @@ export function isCourseTaken(line: SectionedLine): boolean {
 
 function weakFrom(line: SectionedLine, signal: TopicSignal, prev?: SectionedLine): number {
   if (WEAK_SECTIONS.has(line.section)) return 0;
-  if (signal === "dataStructuresAlgorithms") return Infinity;
   // Only on an entry-sized line: a resume flattened to one line names a certificate somewhere else.
   if (line.section === "coursework" || (line.text.length <= ENTRY_SIZED && COURSE_LINE.test(line.text))) return 0;
   // …or whose list runs on past the wrap ("Courses completed: Machine Learning, …, Recommender Systems," / "Data Mining").
@@ -177,16 +182,31 @@ const RATING_AFTER = /^[^|:;,.()]{0,40}?\s*[|:]\s*(?:beginner|basic|intermediate
  */
 const PRODUCT_OWNER = /\b(?:roadmap|PRDs?|product requirements|product strategy|product vision|go-to-market)\s+(?:for|of)\s+[^;.]*/gi;
 
+/**
+ * A club or study group is named after its topic: "Events Lead, Data Mining & Analytics Club", "President, Grupo de
+ * Estudos em Data Mining". Organising it is not doing that work, so a hit inside the name is dropped.
+ */
+const ORGANISATION = /(?:\b[A-Z][\w'-]*\s+(?:(?:&|and)\s+)?){1,5}(?:Club|Society|Study Group|Reading Group|Interest Group)\b|\b(?:Grupo de Estud(?:os?|io)|Clube|Club|Study Group|Reading Group)\s+(?:de|em|en|on|for|of|in)\s+(?:[A-Z][\w'-]*\s*(?:&\s*)?)+/g;
+
+/**
+ * Assisting a course is teaching it, not doing its subject: in "Teaching Assistant, Algorithms and Data Structures" or
+ * "TA for CS 161 Design and Analysis of Algorithms (2021)" the topic is the course's name, like a coursework entry (a
+ * hit inside the name, up to a parenthesis, comma, dash or full stop, is dropped). What the assistant did ("Held
+ * office hours on heaps, hash tables and balanced trees", "Designed assignments on segment trees") still counts.
+ */
+const TAUGHT_COURSE = /\b(?:TA|T\.A\.|[Tt]eaching [Aa]ssistant|[Tt]eaching [Ff]ellow|[Tt]utor|[Gg]rader)\b\s*(?:,|for|in|of|:|[-–—])\s*(?:(?!\s-\s)[^;(|.,—–:\n])*/g;
+
 /** Matches of one topical signal in one line, after removing trap lines. */
 export function matchSignal(line: SectionedLine, signal: TopicSignal): TermMatch[] {
   const { terms: ts, traps } = SIGNAL_TERMS[signal];
   if (line.text.length <= ENTRY_SIZED && REFEREE_LINE.test(line.text)) return [];
   const tokens = tokenize(line.text);
-  const beside = [...line.text.matchAll(COLLABORATION), ...line.text.matchAll(PRODUCT_OWNER)].map((m) => [m.index, m.index + m[0].length] as const);
+  const beside = [...line.text.matchAll(COLLABORATION), ...line.text.matchAll(PRODUCT_OWNER), ...line.text.matchAll(ORGANISATION), ...line.text.matchAll(TAUGHT_COURSE)].map((m) => [m.index, m.index + m[0].length] as const);
   const hits = findTerms(tokens, ts).filter((h) => !beside.some(([a, b]) => h.start >= a && h.end <= b)
     && !(signal === "dataStructuresAlgorithms" && SOCIETAL_ALGORITHMIC.test(line.text.slice(h.start))));
   if (signal === "dataStructuresAlgorithms") {
-    hits.push(...findTerms(tokens, BARE_ALGORITHM).filter((h) => !LEARNING_ALGORITHM.test(line.text.slice(Math.max(0, h.start - 30), h.end))
+    hits.push(...findTerms(tokens, BARE_ALGORITHM).filter((h) => !beside.some(([a, b]) => h.start >= a && h.end <= b)
+      && !LEARNING_ALGORITHM.test(line.text.slice(Math.max(0, h.start - 30), h.end))
       && !SOCIETAL_ALGORITHMIC.test(line.text.slice(h.start))));
     // Complexity notation ("O(n log n)") is algorithm analysis.
     const o = /\bO\((?:n|log|1|m|k|V|E)[^)]{0,12}\)/.exec(line.text);
@@ -262,7 +282,10 @@ export function detectSignal(lines: SectionedLine[], signal: TopicSignal): Signa
     const next = lines[i + 1];
     if (next && !next.blank && !next.heading && !next.bullet && next.section === l.section) {
       const joined = { ...l, text: `${l.text} ${next.text}` };
+      // …and a club's name wrapped the same way ("Events Lead, Data Mining & Analytics" / "Club, …") still names a club.
+      const orgs = [...joined.text.matchAll(ORGANISATION)].map((m) => [m.index, m.index + m[0].length] as const);
       hits = [...hits, ...matchSignal(joined, signal).filter((h) => h.start < l.text.length && h.end > l.text.length)]
+        .filter((h) => !orgs.some(([a, b]) => h.start >= a && h.end <= b))
         .map((h) => (h.end > l.text.length ? { ...h, end: l.text.length } : h));
     }
     const first = hits[0];

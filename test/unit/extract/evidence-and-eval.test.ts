@@ -11,6 +11,8 @@ import { SEVENTH_RESUMES } from "../../fixtures/corpus-seventh.ts";
 import { EIGHTH_RESUMES } from "../../fixtures/corpus-eighth.ts";
 import { NINTH_RESUMES } from "../../fixtures/corpus-ninth.ts";
 import { TENTH_RESUMES } from "../../fixtures/corpus-tenth.ts";
+import { ELEVENTH_RESUMES } from "../../fixtures/corpus-eleventh.ts";
+import { TWELFTH_RESUMES } from "../../fixtures/corpus-twelfth.ts";
 import { UNSEEN_RESUMES } from "../../fixtures/corpus-unseen.ts";
 import { RESUME_ID } from "./helpers.ts";
 
@@ -54,6 +56,7 @@ describe("eval:extraction field judging", () => {
     ["fourth set", FRESH_RESUMES], ["fifth set", FIFTH_RESUMES], ["sixth set", SIXTH_RESUMES],
     ["seventh set", SEVENTH_RESUMES], ["eighth set", EIGHTH_RESUMES],
     ["ninth set", NINTH_RESUMES], ["tenth set", TENTH_RESUMES],
+    ["eleventh set", ELEVENTH_RESUMES], ["twelfth set", TWELFTH_RESUMES],
   ] as const;
   for (const [name, set] of sets) {
     it(`${name}: at least 95 percent of fields right`, async () => {

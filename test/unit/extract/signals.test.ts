@@ -25,7 +25,8 @@ describe("traps stay false, real evidence turns true", () => {
     [
       "dataStructuresAlgorithms",
       "Experience\nCashier  2019 – 2020\n- Followed store procedures",
-      "Coursework\nDesign and Analysis of Algorithms, Data Structures",
+      // (A coursework list alone is no longer evidence: eleventh-twelfth-generalisation.test.ts.)
+      "Projects\n- Implemented a segment tree and Dijkstra's algorithm in C++ for a routing service",
     ],
   ])("%s", (s, trap, real) => {
     expect(signal(trap, s).value).toBe(false);
