@@ -32,6 +32,8 @@ import { NINTH_RESUMES } from "../test/fixtures/corpus-ninth.ts";
 import { TENTH_RESUMES } from "../test/fixtures/corpus-tenth.ts";
 import { ELEVENTH_RESUMES } from "../test/fixtures/corpus-eleventh.ts";
 import { TWELFTH_RESUMES } from "../test/fixtures/corpus-twelfth.ts";
+import { THIRTEENTH_RESUMES } from "../test/fixtures/corpus-thirteenth.ts";
+import { FOURTEENTH_RESUMES } from "../test/fixtures/corpus-fourteenth.ts";
 import { renderFixture } from "../test/fixtures/render.ts";
 import {
   listResumeDocx, listResumePdfs, loadDataTurks, loadDotin, loadRendercv, loadVrundag91, naukriTruth, SHARED_DATA, type LabelledDoc,
@@ -133,10 +135,10 @@ function render(sets: SetScore[], showMisses: boolean): string {
   return lines.join("\n");
 }
 
-const USAGE = `usage: npm run eval:extraction -- [--json] [--misses] [--timings] [--set fixtures,heldout,unseen,fresh,fifth,sixth,seventh,eighth,ninth,tenth,eleventh,twelfth,shared]
+const USAGE = `usage: npm run eval:extraction -- [--json] [--misses] [--timings] [--set fixtures,heldout,unseen,fresh,fifth,sixth,seventh,eighth,ninth,tenth,eleventh,twelfth,thirteenth,fourteenth,shared]
 
 Per-field extraction accuracy: repo fixtures and the held-out-style second set (each rendered to PDF, DOCX and
-TXT), the third to twelfth sets written blind (unseen, fresh, fifth, …, twelfth), and the labelled public data in ${SHARED_DATA} when present. --misses lists every wrong field;
+TXT), the third to fourteenth sets written blind (unseen, fresh, fifth, …, fourteenth), and the labelled public data in ${SHARED_DATA} when present. --misses lists every wrong field;
 --timings adds readDocument time per real PDF in resumes-pdf/.`;
 
 /** [--set name, table label, resumes]; a set still being written (empty) is skipped. */
@@ -153,6 +155,8 @@ const FIXTURE_SETS: [string, string, FixtureResume[]][] = [
   ["tenth", "tenth", TENTH_RESUMES],
   ["eleventh", "eleventh", ELEVENTH_RESUMES],
   ["twelfth", "twelfth", TWELFTH_RESUMES],
+  ["thirteenth", "thirteenth", THIRTEENTH_RESUMES],
+  ["fourteenth", "fourteenth", FOURTEENTH_RESUMES],
 ];
 const SET_NAMES = [...FIXTURE_SETS.map(([name]) => name), "shared"];
 
