@@ -11,6 +11,7 @@
  *   - season as a START: Spring=01, Summer=06, Fall/Autumn=09, Winter=01 (beginning of term);
  *   - season as an END / graduation: Spring=05, Summer=08, Fall/Autumn=12, Winter=01 (commencement);
  *   - bare year as a START = 09 (academic year start), as an END / graduation = 05;
+ *   - academic year "2018/19" as a START = 2018-09, as an END / graduation = 2019-05;
  *   - "Present"/"Current"/"now"/"ongoing" (and "em andamento", "en curso", "in corso", "en cours", "heute",
  *     "laufend") end a range that is still open (end = null, ongoing = true).
  */
@@ -21,7 +22,7 @@ export type DateRole = "start" | "end";
 interface DateToken {
   index: number;
   end: number;
-  kind: "month" | "season" | "year" | "present";
+  kind: "month" | "season" | "year" | "academic" | "present";
   year: number;
   month: number;
   season: string;
@@ -52,6 +53,9 @@ const TOKEN = new RegExp(
     `(?<ym>\\b\\d{4}[-/.](?:0[1-9]|1[0-2])\\b(?![-/.]?\\d))`,
     // "B.Tech (2020–24)", "M.Tech | 2024-26": a range whose end is written with two digits, later in the same decade or
     // the next (a "2019-12" stays year-month above). Read as two years; scanDates pairs them across the dash.
+    // "2015/16", "2018/19": a UK-style academic year, Sept of the first year to May of the second (the second year must
+    // follow the first; "2011/12" reads as December 2011 above).
+    `(?<ay>\\b(?:19[5-9]\\d|20\\d\\d)/\\d{2}\\b(?![-/.]?\\d))`,
     `(?<yy>\\b(?:19[5-9]\\d|20\\d\\d)\\s?[-–—]\\s?\\d{2}\\b(?![-/.:]?\\d))`,
     // "(exp. 05/26)", "expected 05/26": a month with a two-digit year, only after a word saying it is a date to come
     // (a bare "05/26" may be a day and month).
@@ -128,6 +132,10 @@ function toToken(m: RegExpExecArray): DateToken | null {
     const [yr, mo] = digits(g.ym);
     return { ...base, kind: "month", month: mo!, year: yr! };
   }
+  if (g.ay) {
+    const [yr, next] = digits(g.ay);
+    return next === (yr! + 1) % 100 ? { ...base, kind: "academic", year: yr! } : { ...base, end: base.index + 4, kind: "year", year: yr! };
+  }
   if (g.year) return { ...base, kind: "year", year: Number(g.year) };
   if (g.ayear) return { ...base, kind: "year", year: twoDigitYear(g.ayear) };
   if (g.present) return { ...base, kind: "present" };
@@ -142,6 +150,8 @@ export function resolve(t: DateToken, role: DateRole): string | null {
       return ym(t.year, (role === "start" ? SEASON_START : SEASON_END)[t.season] ?? 1);
     case "year":
       return ym(t.year, role === "start" ? 9 : 5);
+    case "academic":
+      return role === "start" ? ym(t.year, 9) : ym(t.year + 1, 5);
     case "present":
       return null;
   }

@@ -185,8 +185,10 @@ export function fieldOf(line: string, d: DegreeMention): string | null {
   // A parenthetical abbreviation ("(PhD)", "(Dipl.-Ing.)") is skipped; "|" separates table cells ("M.Tech | CSE | …").
   // So are the Polish engineering suffix of "MSc Eng. Computer Science" / "BSc Eng. in Data Science", "candidate,"
   // before a comma ("Dr.-Ing. candidate, Aerospace Engineering") and a year range in parentheses ("B.Tech (2022–26),
-  // CSE").
-  const inX = /^\s*(?:(?:of|in)\s+(?:Science|Arts|Engineering|Applied Science|Philosophy|Technology)\s*,?\s*)?(?:(?:Eng|Sc|Tech)\.(?=\s)\s*)?(?:\((?:[\w.-]+|\d{4}\s?[-–—]\s?\d{2,4})\)\s*)?(?:(?:Candidate|Student)\b\s*)?(?:(?:in|en|em)\b|,|:|-|–|\|)?\s*(.*)$/i.exec(after);
+  // CSE"). So are a German faculty doctorate glossing the degree ("Doctorate (Dr. rer. nat.) in Biophysics") and the
+  // year set between the degree and its field by a dash ("PhD, 2014 — Computer Science, …", "PhD, 2016 — Applied
+  // Mathematics — …").
+  const inX = /^\s*(?:(?:of|in)\s+(?:Science|Arts|Engineering|Applied Science|Philosophy|Technology)\s*,?\s*)?(?:(?:Eng|Sc|Tech)\.(?=\s)\s*)?(?:\((?:[\w.-]+|\d{4}\s?[-–—]\s?\d{2,4}|Dr\.[\w.\s-]{1,20})\)\s*)?(?:,?\s*(?:19|20)\d\d(?:\s?[-–—]\s?(?:(?:19|20)\d\d|\d\d))?\s*[—–]\s*(?=[A-Z]))?(?:(?:Candidate|Student)\b\s*)?(?:(?:in|en|em)\b|,|:|-|–|\|)?\s*(.*)$/i.exec(after);
   const ofX = /^\s*of\s+(.*)$/i.exec(after);
   // "DPhil in Engineering Science", "MSc in Engineering Physics": a generic word opening a longer field name is part
   // of it; the skip in inX is for the degree's own "of Science" / "in Engineering" before a separator.

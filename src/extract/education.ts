@@ -7,6 +7,7 @@
 import type { Education, Evidence } from "../domain/profile.ts";
 import { scanDates, monthIndex, type DateSpan } from "./dates.ts";
 import { findDegrees, fieldOf, type DegreeMention } from "./degrees.ts";
+import { knownField } from "./field-relatedness.ts";
 import { evidenceAt } from "./lines.ts";
 import type { SectionedLine } from "./sections.ts";
 
@@ -174,8 +175,27 @@ function dateOnly(l: SectionedLine | undefined): boolean {
 function fieldAcrossWrap(lines: SectionedLine[], line: SectionedLine, d: DegreeMention): string | null {
   const f = fieldOf(line.text, d);
   const next = lines[line.index + 1];
+  if (!f && next && !next.blank && !next.heading && !next.bullet && findDegrees(next.text).length === 0) return fieldBelow(line, d, next);
   if (!f || !/\s(?:and|of|&)$/i.test(f) || !line.text.trimEnd().endsWith(f) || !next || next.blank || next.heading || next.bullet) return f;
   return fieldOf(`${line.text} ${next.text}`, d) ?? f;
+}
+
+/** Latin honours and other words a degree line may carry that are no field. */
+const HONOURS = /\b(?:summa|magna|maxima)?\s*cum\s+laude\b|\bwith\s+(?:high(?:est)?\s+)?(?:distinction|honou?rs)\b|\b(?:first[- ]class|distinction|honou?rs)\b/gi;
+
+/**
+ * A degree line that holds nothing after the degree but its date, a gloss in parentheses and honours ("PhD, 2013",
+ * "Doctorate (Dr. rer. nat.) — summa cum laude — 2014") has its field as the first cell of the next line
+ * ("Electrical Engineering", "Mathematics, UNIVERSITÄT FELDMARK"), when that cell is a field we know and no
+ * institution.
+ */
+function fieldBelow(line: SectionedLine, d: DegreeMention, next: SectionedLine): string | null {
+  let rest = line.text.slice(d.end).replace(/\([^()]*\)/g, " ").replace(HONOURS, " ");
+  for (const s of scanDates(rest)) rest = rest.replace(s.text, " ");
+  if (/\p{L}/u.test(rest)) return null;
+  const cell = (next.text.trim().split(/\s*(?:[|,;•·\t–—(]|\s-\s|\s{2,})\s*/)[0] ?? "").trim();
+  if (cell.length < 2 || cell.length > 60 || !/^[A-Z][\p{L} &]+$/u.test(cell) || INSTITUTION.test(cell) || !knownField(cell)) return null;
+  return cell;
 }
 
 export function extractEducation(lines: SectionedLine[], today: string, anywhere: boolean): EducationEntry[] {
@@ -196,7 +216,12 @@ export function extractEducation(lines: SectionedLine[], today: string, anywhere
     && !degreeLines.has(mentions[0].line.index - 1) && scanDates(mentions[0].line.text).length === 0;
   for (const { line, degrees } of mentions) {
     // Only on an entry-sized line: a whole resume flattened to one line says "discontinued products" elsewhere.
-    if (line.text.length <= 200 && LEFT_PROGRAMME.test(line.text)) continue;
+    // A parenthesis left open at the line's end was wrapped by a PDF ("PhD studies, Physics (left for industry, not" /
+    // "completed)"): its continuation is read with it.
+    const wrapped = lines[line.index + 1];
+    const leftText = (line.text.match(/\(/g) ?? []).length > (line.text.match(/\)/g) ?? []).length && wrapped && !wrapped.blank && !wrapped.heading
+      && !degreeLines.has(wrapped.index) ? `${line.text} ${wrapped.text.trim()}` : line.text;
+    if (leftText.length <= 200 && LEFT_PROGRAMME.test(leftText)) continue;
     const near = neighbours(lines, line.index, degreeLines, above);
     const dateAbove = dateFirst && scanDates(line.text).length === 0 && dateOnly(lines[line.index - 1]) ? lines[line.index - 1] : undefined;
     const dateLines = dateAbove ? [dateAbove] : datedLines(lines, line.index, degreeLines, above, today);
@@ -233,7 +258,10 @@ export function extractEducation(lines: SectionedLine[], today: string, anywhere
         graduation,
       };
       const evidence: Evidence[] = [evidenceAt("education.level", line, d.index, d.end)];
-      if (education.field) evidence.push(evidenceAt("education.field", line));
+      // A field read from the line below the degree (fieldBelow) is cited there.
+      const below = lines[line.index + 1];
+      const fieldLine = education.field && !line.text.includes(education.field) && below?.text.includes(education.field) ? below : line;
+      if (education.field) evidence.push(evidenceAt("education.field", fieldLine));
       if (inst?.hit) evidence.push(evidenceAt("education.institution", inst.line, inst.hit.index, inst.hit.index + inst.hit.text.length));
       // A date read across a wrap (withWrappedYear) is cited up to the end of the degree's own line.
       if (last && dated) {

@@ -20,17 +20,17 @@ const MARKER = /^(?:\[\d+\]|\d{1,3}[.)]\s|[-•*▪◦]\s|\[?[A-Z]{1,2}\d{1,3}[.
 const YEAR = /\b(?:19[89]\d|20\d\d)\b/;
 const PAPER_WORDS = /\b(?:published|accepted|paper|proceedings|workshop|first[- ]author|co-?authored|appeared in|preprint)\b/i;
 /** A listed work that names its outlet or review state, even without a year ("Under review at JMLR."). */
-const OUTLET = /\b(?:Journal|Proceedings|Transactions|Conference|Symposium|Workshop|Letters|under review|submitted to|revise and resubmit|R&R|in press|forthcoming|to appear|(?:major|minor) revision|conditionally accepted)\b/i;
+const OUTLET = /\b(?:arXiv|bioRxiv|medRxiv|SSRN|Journal|Proceedings|Transactions|Conference|Symposium|Workshop|Letters|under review|submitted to|revise and resubmit|R&R|in press|forthcoming|to appear|(?:major|minor) revision|conditionally accepted)\b/i;
 /**
  * Not papers by corpus rules: drafts and work in preparation (in the languages of CVs we read in English too), posters,
  * talks ("Talk: …") and patents. A line saying so is no entry even inside a Publications section.
  */
 const NOT_A_PAPER = /\b(?:in preparation|in prep\b\.?|en preparaci[oó]n|en pr[ée]paration|em prepara[cç][aã]o|in Vorbereitung|in preparazione|manuscript in preparation|draft|work in progress|poster|invited talk|keynote|patent)\b|\b(?:talk|abstract)(?=\s*:)|\(talk\)|^(?:I|I'm|I am|My)\s/i;
 /**
- * A thesis listed among the papers ("[T1] PhD thesis, …", "MA thesis: …", "Dissertação de mestrado: …") is the
+ * A thesis listed among the papers ("[T1] PhD thesis, …", "MA thesis: …", "Dissertação de mestrado: …", "Dissertation: …") is the
  * degree's own write-up, not a paper — a paper that grew out of it ("…, from my master's thesis") still counts.
  */
-const THESIS_ENTRY = /(?<!\b(?:from|of|in|on)\s+(?:my|the|her|his|their)\s+)\b(?:Ph\.?\s?D|doctoral|master['’]?s|M\.?Sc|M\.?A|MPhil|M\.?Res|bachelor['’]?s|B\.?Sc|B\.?A|diploma|honou?rs|senior|undergraduate|habilitation)\s+(?:thesis|dissertation)\b|\bdisserta(?:ção|cao|ción|cion|zione)\b|\b(?:Diplomarbeit|Masterarbeit|Bachelorarbeit)\b|\blicentiate\s+(?:thesis|dissertation)\b/iu;
+const THESIS_ENTRY = /(?<!\b(?:from|of|in|on)\s+(?:my|the|her|his|their)\s+)\b(?:Ph\.?\s?D|doctoral|master['’]?s|M\.?Sc|M\.?A|MPhil|M\.?Res|bachelor['’]?s|B\.?Sc|B\.?A|diploma|honou?rs|senior|undergraduate|habilitation)\s+(?:thesis|dissertation)\b|\bdisserta(?:ção|cao|ción|cion|zione)\b|\b(?:Diplomarbeit|Masterarbeit|Bachelorarbeit)\b|\blicentiate\s+(?:thesis|dissertation)\b|^\W*(?:\[?T\d{1,2}[.\]):]\s*)?(?:thesis|dissertation)\s*:/iu;
 
 /**
  * Economists list unpublished papers under "Working Papers": only those under review ("R&R at …", "submitted to
@@ -153,7 +153,11 @@ export function extractPublications(lines: SectionedLine[]): Publications {
     // A paragraph whose every line is dated, or of five or more lines, is a list of one-line entries, not one entry.
     const paragraphs = paragraphsOf(lines, papers);
     const multiLine = (p: SectionedLine[]) => p.filter((l) => YEAR.test(l.text)).length > 1 && p.some((l) => !YEAR.test(l.text));
-    if (marked.length === 0 && paragraphs.length >= 2 && paragraphs.every((p) => p.length <= 4) && paragraphs.some(multiLine)) {
+    // Runs of lines set apart by sub-headings ("Journal Articles" / "Refereed Conference Papers", a PDF wrapping
+    // their citations) are lists of their own, not one entry each.
+    const bySubheading = paragraphs.length >= 2 && paragraphs.every((p, k) => k === 0
+      || lines.slice(paragraphs[k - 1]![paragraphs[k - 1]!.length - 1]!.index + 1, p[0]!.index).some((x) => x.heading));
+    if (marked.length === 0 && paragraphs.length >= 2 && !bySubheading && paragraphs.every((p) => p.length <= 4) && paragraphs.some(multiLine)) {
       entries = paragraphs.filter((p) => p.some((l) => YEAR.test(l.text) || publicationVenues([l]).length > 0)).map((p) => p[0]!);
     }
     // A list written as one paragraph with inline numbers ("(1) … AISTATS 2025. (2) … (3) Licentiate thesis: …"),

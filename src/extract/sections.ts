@@ -85,6 +85,11 @@ const PHRASES: [string, SectionKind][] = [
   // Abstracts" list (posters, abstracts) is no list of papers.
   ["hackathons", "projects"], ["clubs", "other"], ["work authorization", "other"], ["work authorisation", "other"],
   ["abstracts", "other"],
+  // A "Theses" list (Dissertation, Diplomarbeit, Masterarbeit) names the degrees' own write-ups, not papers.
+  ["theses", "other"],
+  // Testimonials ("Recommendations" in LinkedIn-style CVs: quotes from colleagues, letters on request) are about the
+  // candidate, not the candidate's work.
+  ["recommendations", "other"], ["testimonials", "other"], ["endorsements", "other"],
 ];
 const LOOKUP = new Map(PHRASES);
 
@@ -106,7 +111,7 @@ const MODIFIERS = new Set([
   "research", "journal", "conference", "refereed", "peer", "reviewed", "technical", "industry", "industrial", "work",
   "full", "list", "of", "my", "main", "core", "notable", "current", "previous", "prior", "related", "scientific",
   "graduate", "undergraduate", "educational", "international", "major", "and", "contributed", "further",
-  "campus", "student",
+  "campus", "student", "workshop",
 ]);
 /** Trailing words that add nothing ("Education Background", "Employment Record", "Papers under review"). */
 const FILLERS = /\s+(?:background|history|record|records|details|overview|section|highlights|information|under review|so far|held|experience|matrix)$/;
@@ -175,7 +180,9 @@ function sentenceCased(s: string): boolean {
 export function headingOf(line: Line): Heading | null {
   if (line.blank || line.bullet) return null;
   const t = line.text.replace(/[\s:|—–-]+$/, "").replace(/^[#=*\s]+/, "").replace(/\s*\([^)]*\)\s*/g, " ").trim();
-  if (shaped(t) || sentenceCased(t)) {
+  // An all-lowercase line with a parenthetical ("recommendations (120M users)") is the wrapped tail of a sentence.
+  const lowerTail = t === t.toLowerCase() && /\(/.test(line.text);
+  if (!lowerTail && (shaped(t) || sentenceCased(t))) {
     const kind = vocabulary(t);
     if (kind) return { kind, inline: false };
   }

@@ -70,6 +70,8 @@ export const SIGNAL_TERMS: Record<TopicSignal, { terms: Term[]; traps: Term[] }>
       // Fraud detection over records is a data-mining application; anomaly detection alone ("with autoencoders", "on
       // detector data") is a learning task, as the fixture sets' labels read it (three sets to one).
       "fraud detection", "fraud anomaly detection", "outlier detection", "knowledge discovery", "topic modeling",
+      // Frequent-itemset mining by its usual names and algorithms ("Market-basket analysis with FP-growth").
+      "market-basket analysis", "market basket analysis", "FP-growth", "FP-tree", "Apriori",
       // (Venue names — KDD, ICDM, SIGIR, WSDM, CIKM — and "information retrieval" are not data mining: they say where
       // a paper appeared, not what it did; a recommendation paper at SIGIR or KDD shows recommender work, and the
       // fixture sets' labels read it so.) "community detection", "large-scale data analysis",
@@ -197,7 +199,7 @@ const ORGANISATION = /(?:\b[A-Z][\w'-]*\s+(?:(?:&|and)\s+)?){1,5}(?:Club|Society
 const TAUGHT_COURSE = /\b(?:TA|T\.A\.|[Tt]eaching [Aa]ssistant|[Tt]eaching [Ff]ellow|[Tt]utor|[Gg]rader)\b\s*(?:,|for|in|of|:|[-–—])\s*(?:(?!\s-\s)[^;(|.,—–:\n])*/g;
 
 /** Matches of one topical signal in one line, after removing trap lines. */
-export function matchSignal(line: SectionedLine, signal: TopicSignal): TermMatch[] {
+export function matchSignal(line: SectionedLine, signal: TopicSignal, following?: string | null): TermMatch[] {
   const { terms: ts, traps } = SIGNAL_TERMS[signal];
   if (line.text.length <= ENTRY_SIZED && REFEREE_LINE.test(line.text)) return [];
   const tokens = tokenize(line.text);
@@ -221,8 +223,14 @@ export function matchSignal(line: SectionedLine, signal: TopicSignal): TermMatch
     // A kind of recommendation named by a hyphenated modifier: "knowledge-graph-enhanced recommendation", "KG-aware
     // recommendation", "e-commerce recommendations".
     // (Not a product surface: "the home-screen recommendations UI" is what a UX researcher studied; at a line end the
-    // next word is unseen — a PDF may have wrapped "UI" — so it is not read.)
-    for (const m of line.text.matchAll(/\b[\w]+(?:-[\w]+)+\s+recommendations?\b(?!\s+(?:UI|UX|interface|page|screen|rail|widget|carousel|surface|team|squad|group|engineers?|product)\b)(?!\s*$)/gi)) {
+    // next word may have been wrapped by a PDF ("UI" on the next line), so it is read only when the caller gives the
+    // line that follows (`following`: null when the entry ends there — a bullet, heading or blank comes next).)
+    const SURFACE = /^\s+(?:UI|UX|interface|page|screen|rail|widget|carousel|surface|team|squad|group|engineers?|product)\b/i;
+    const KIND = /\b[\w]+(?:-[\w]+)+\s+recommendations?\b/gi;
+    for (const m of line.text.matchAll(KIND)) {
+      const rest = line.text.slice(m.index + m[0].length);
+      if (SURFACE.test(rest)) continue;
+      if (/^\s*$/.test(rest) && (following === undefined || (following !== null && SURFACE.test(` ${following}`)))) continue;
       if (!beside.some(([a, b]) => m.index >= a && m.index < b)) hits.push({ term: ts[0]!, start: m.index, end: m.index + m[0].length });
     }
     hits.sort((a, b) => a.start - b.start);
@@ -276,10 +284,12 @@ export function detectSignal(lines: SectionedLine[], signal: TopicSignal): Signa
   const weak: Evidence[] = [];
   for (const [i, l] of lines.entries()) {
     if (l.blank || l.heading) continue;
-    let hits = matchSignal(l, signal);
+    const next = lines[i + 1];
+    // The line ends its entry when nothing continues it: the next line is absent, blank, a heading or a bullet.
+    const following = !next || next.blank || next.heading || next.bullet ? null : next.text;
+    let hits = matchSignal(l, signal, following);
     // A term broken by a PDF line wrap ("…(RANDOM" / "FORESTS)"): read the line with its continuation, keeping
     // only hits that start on this line and run onto the next.
-    const next = lines[i + 1];
     if (next && !next.blank && !next.heading && !next.bullet && next.section === l.section) {
       const joined = { ...l, text: `${l.text} ${next.text}` };
       // …and a club's name wrapped the same way ("Events Lead, Data Mining & Analytics" / "Club, …") still names a club.

@@ -51,6 +51,8 @@ const TOOLS: Entry[] = [
 ];
 
 const USED_IN = /\b(?:written|implemented|coded|programmed|developed|rewritten|ported)\s+(?:\w+\s+)?in\s+$/i;
+/** "bring-up firmware in C", "analysis code in Go": a kind of code, then "in <name>", names the language it is in. */
+const CODE_IN = /\b(?:firmware|code|codebase|software|library|libraries|kernels?|drivers?|programs?|implementations?|microservices?|services?|backend|tooling|solvers?|simulators?|scripts?|bindings|SDK)\s+in\s+$/i;
 /** "C firmware", "Go service": an ambiguous name directly followed by a kind of code is the language in use. */
 const CODE_AFTER = /^\s*(?:firmware|code|codebase|library|libraries|kernel|kernels|driver|drivers|program|programs|implementation|microservices?|services?|backend|packages?|modules?|scripts?|bindings|SDK)\b/i;
 /**
@@ -83,7 +85,7 @@ function scan(lines: SectionedLine[], table: Entry[], feature: string): Found {
       const before = l.text.slice(0, m.index);
       const rest = l.text.slice(m.index + m[0].length);
       const builtIn = IN_BEFORE.test(before) && BUILT.test(before) && CLAUSE_END.test(rest);
-      const usedIn = ambiguous && (USED_IN.test(before) || CODE_AFTER.test(rest) || builtIn);
+      const usedIn = ambiguous && (USED_IN.test(before) || CODE_AFTER.test(rest) || builtIn || (CODE_IN.test(before) && CLAUSE_END.test(rest)));
       if (ambiguous && !listy && !usedIn) continue;
       // Ambiguous single letters ("C", "R") must sit between list separators.
       if (ambiguous && name.length === 1 && !usedIn) {
@@ -111,13 +113,13 @@ export function extractSkills(lines: SectionedLine[]): Found {
 }
 
 /** Frameworks whose code is Python code. */
-const PYTHON_FRAMEWORK = /\b(?:implemented|built|wrote|written|developed|coded|programmed|rewrote|reimplemented)\b.*\b(?:in|with|using)\s+(?:PyTorch|TensorFlow|JAX|Keras|scikit-learn)\b|\b(?:implemented|built|wrote|developed|coded|programmed|reimplemented|fine-tuned|trained)\b[^()]*\((?:[^()]*,\s*)?(?:PyTorch|TensorFlow|JAX|Keras|scikit-learn)\b/i;
+const PYTHON_FRAMEWORK = /\b(?:implemented|built|wrote|written|developed|coded|programmed|rewrote|reimplemented)\b.*\b(?:in|with|using)\s+(?:PyTorch|TensorFlow|JAX|Keras|scikit-learn)\b|\b(?:code|codebase|implementations?|models?|networks?|pipelines?|library|prototypes?)\s+(?:(?:written|implemented|built)\s+)?(?:in|with|using)\s+(?:PyTorch|TensorFlow|JAX|Keras)\b|\b(?:implemented|built|wrote|developed|coded|programmed|reimplemented|fine-tuned|trained)\b[^()]*\((?:[^()]*,\s*)?(?:PyTorch|TensorFlow|JAX|Keras|scikit-learn)\b/i;
 const SELF_DESCRIPTION = new Set(["skills", "summary", "header", "availability", "coursework"]);
 
 /**
- * "Implemented and evaluated SASRec variants in PyTorch", "Fine-tuned transformer rerankers (PyTorch, Hugging Face)":
- * code written against a Python-only framework in a job, project or thesis is Python in use, though the language is
- * never named. (A Skills-list "PyTorch" is not.)
+ * "Implemented and evaluated SASRec variants in PyTorch", "Fine-tuned transformer rerankers (PyTorch, Hugging Face)",
+ * "all code in PyTorch", "neural propensity models in PyTorch": code or models written against a Python-only framework
+ * in a job, project or thesis is Python in use, though the language is never named. (A Skills-list "PyTorch" is not.)
  */
 export function pythonByFramework(lines: SectionedLine[]): Evidence | null {
   // A line is read with its continuation: a PDF wraps "…implemented and evaluated SASRec" / "variants in PyTorch".

@@ -13,6 +13,8 @@ import { NINTH_RESUMES } from "../../fixtures/corpus-ninth.ts";
 import { TENTH_RESUMES } from "../../fixtures/corpus-tenth.ts";
 import { ELEVENTH_RESUMES } from "../../fixtures/corpus-eleventh.ts";
 import { TWELFTH_RESUMES } from "../../fixtures/corpus-twelfth.ts";
+import { THIRTEENTH_RESUMES } from "../../fixtures/corpus-thirteenth.ts";
+import { FOURTEENTH_RESUMES } from "../../fixtures/corpus-fourteenth.ts";
 import { UNSEEN_RESUMES } from "../../fixtures/corpus-unseen.ts";
 import { RESUME_ID } from "./helpers.ts";
 
@@ -57,6 +59,7 @@ describe("eval:extraction field judging", () => {
     ["seventh set", SEVENTH_RESUMES], ["eighth set", EIGHTH_RESUMES],
     ["ninth set", NINTH_RESUMES], ["tenth set", TENTH_RESUMES],
     ["eleventh set", ELEVENTH_RESUMES], ["twelfth set", TWELFTH_RESUMES],
+    ["thirteenth set", THIRTEENTH_RESUMES], ["fourteenth set", FOURTEENTH_RESUMES],
   ] as const;
   for (const [name, set] of sets) {
     it(`${name}: at least 95 percent of fields right`, async () => {
