@@ -199,11 +199,31 @@ const ORGANISATION = /(?:\b[A-Z][\w'-]*\s+(?:(?:&|and)\s+)?){1,5}(?:Club|Society
 const TAUGHT_COURSE = /\b(?:TA|T\.A\.|[Tt]eaching [Aa]ssistant|[Tt]eaching [Ff]ellow|[Tt]utor|[Gg]rader)\b\s*(?:,|for|in|of|:|[-–—])\s*(?:(?!\s-\s)[^;(|.,—–:\n])*/g;
 
 /** Matches of one topical signal in one line, after removing trap lines. */
+/**
+ * What every signal reads of a line: its tokens and the spans that name other people's work. Each line is
+ * matched once per signal (five times), so this is computed once per line text; bounded, as a profile is
+ * extracted in one go and the next resume's lines are new.
+ */
+interface LineReading {
+  tokens: ReturnType<typeof tokenize>;
+  beside: (readonly [number, number])[];
+}
+const readings = new Map<string, LineReading>();
+function readLine(text: string): LineReading {
+  let r = readings.get(text);
+  if (r) return r;
+  if (readings.size >= 2048) readings.clear();
+  const beside = [...text.matchAll(COLLABORATION), ...text.matchAll(PRODUCT_OWNER), ...text.matchAll(ORGANISATION), ...text.matchAll(TAUGHT_COURSE)]
+    .map((m) => [m.index, m.index + m[0].length] as const);
+  r = { tokens: tokenize(text), beside };
+  readings.set(text, r);
+  return r;
+}
+
 export function matchSignal(line: SectionedLine, signal: TopicSignal, following?: string | null): TermMatch[] {
   const { terms: ts, traps } = SIGNAL_TERMS[signal];
   if (line.text.length <= ENTRY_SIZED && REFEREE_LINE.test(line.text)) return [];
-  const tokens = tokenize(line.text);
-  const beside = [...line.text.matchAll(COLLABORATION), ...line.text.matchAll(PRODUCT_OWNER), ...line.text.matchAll(ORGANISATION), ...line.text.matchAll(TAUGHT_COURSE)].map((m) => [m.index, m.index + m[0].length] as const);
+  const { tokens, beside } = readLine(line.text);
   const hits = findTerms(tokens, ts).filter((h) => !beside.some(([a, b]) => h.start >= a && h.end <= b)
     && !(signal === "dataStructuresAlgorithms" && SOCIETAL_ALGORITHMIC.test(line.text.slice(h.start))));
   if (signal === "dataStructuresAlgorithms") {

@@ -73,11 +73,44 @@ export interface TermMatch {
   end: number;
 }
 
+/**
+ * Positions of each token text and stem, built once per token list: a signal table has hundreds of
+ * terms and a line a few dozen tokens, and most terms' first word is in no line at all.
+ */
+interface TokenIndex {
+  byText: Map<string, number[]>;
+  byStem: Map<string, number[]>;
+  all: number[];
+}
+const indexes = new WeakMap<Token[], TokenIndex>();
+function indexOf(tokens: Token[]): TokenIndex {
+  let index = indexes.get(tokens);
+  if (index) return index;
+  index = { byText: new Map(), byStem: new Map(), all: tokens.map((_, i) => i) };
+  tokens.forEach((tok, i) => {
+    for (const [map, key] of [[index!.byText, tok.text], [index!.byStem, tok.stem]] as const) {
+      const list = map.get(key);
+      if (list) list.push(i);
+      else map.set(key, [i]);
+    }
+  });
+  indexes.set(tokens, index);
+  return index;
+}
+
 /** All places where a term's words appear consecutively in `tokens`. */
 export function findTerms(tokens: Token[], terms: Term[]): TermMatch[] {
   const out: TermMatch[] = [];
+  const index = indexOf(tokens);
   for (const t of terms) {
-    for (let i = 0; i + t.words.length <= tokens.length; i++) {
+    const first = t.words[0];
+    if (!first) continue;
+    // Only the positions where the first word can match (all positions for a surface-prefix word).
+    const starts = first.exact !== null ? index.byText.get(first.exact) : first.surface !== null ? undefined : index.byStem.get(first.stem);
+    if (starts === undefined && first.surface === null) continue;
+    const positions = starts ?? index.all;
+    for (const i of positions) {
+      if (i + t.words.length > tokens.length) break;
       let ok = true;
       for (let j = 0; j < t.words.length && ok; j++) {
         const w = t.words[j]!;
