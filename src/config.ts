@@ -39,7 +39,12 @@ export const Env = z.object({
   SHORTLIST_MAX_UPLOAD_BYTES: int(10 * 1024 * 1024),
   /** @defaultValue 30 */
   SHORTLIST_MAX_PAGES: int(30),
-  /** Parse processes (sandboxed). @defaultValue number of cores */
+  /**
+   * Parse processes (sandboxed). Not cores + 1: on 2 cores, 3 or 4 children used more CPU per resume
+   * (parse-children CPU for 124 resumes 7.7–9.1 s with 2, 9.1–9.6 s with 3, 10.0–11.1 s with 4) and did
+   * not ingest faster (bench ratio 0.21–0.38× / 0.29–0.31× / 0.21–0.28×, 3 interleaved runs each, 2026-11-26).
+   * @defaultValue number of cores
+   */
   SHORTLIST_PARSE_CONCURRENCY: int(Math.max(1, os.cpus().length)),
   /** Hard wall-clock limit of one parse job; the parsing thread is killed and the job fails with `timeout`. @defaultValue 60000 */
   SHORTLIST_PARSE_TIMEOUT_MS: int(60_000),
