@@ -34,6 +34,8 @@ import { ELEVENTH_RESUMES } from "../test/fixtures/corpus-eleventh.ts";
 import { TWELFTH_RESUMES } from "../test/fixtures/corpus-twelfth.ts";
 import { THIRTEENTH_RESUMES } from "../test/fixtures/corpus-thirteenth.ts";
 import { FOURTEENTH_RESUMES } from "../test/fixtures/corpus-fourteenth.ts";
+import { FIFTEENTH_RESUMES } from "../test/fixtures/corpus-fifteenth.ts";
+import { SIXTEENTH_RESUMES } from "../test/fixtures/corpus-sixteenth.ts";
 import { renderFixture } from "../test/fixtures/render.ts";
 import {
   listResumeDocx, listResumePdfs, loadDataTurks, loadDotin, loadRendercv, loadVrundag91, naukriTruth, SHARED_DATA, type LabelledDoc,
@@ -135,10 +137,10 @@ function render(sets: SetScore[], showMisses: boolean): string {
   return lines.join("\n");
 }
 
-const USAGE = `usage: npm run eval:extraction -- [--json] [--misses] [--timings] [--set fixtures,heldout,unseen,fresh,fifth,sixth,seventh,eighth,ninth,tenth,eleventh,twelfth,thirteenth,fourteenth,shared]
+const USAGE = `usage: npm run eval:extraction -- [--json] [--misses] [--timings] [--set fixtures,heldout,unseen,fresh,fifth,sixth,seventh,eighth,ninth,tenth,eleventh,twelfth,thirteenth,fourteenth,fifteenth,sixteenth,shared]
 
 Per-field extraction accuracy: repo fixtures and the held-out-style second set (each rendered to PDF, DOCX and
-TXT), the third to fourteenth sets written blind (unseen, fresh, fifth, …, fourteenth), and the labelled public data in ${SHARED_DATA} when present. --misses lists every wrong field;
+TXT), the third to sixteenth sets written blind (unseen, fresh, fifth, …, sixteenth), and the labelled public data in ${SHARED_DATA} when present. --misses lists every wrong field;
 --timings adds readDocument time per real PDF in resumes-pdf/.`;
 
 /** [--set name, table label, resumes]; a set still being written (empty) is skipped. */
@@ -157,6 +159,8 @@ const FIXTURE_SETS: [string, string, FixtureResume[]][] = [
   ["twelfth", "twelfth", TWELFTH_RESUMES],
   ["thirteenth", "thirteenth", THIRTEENTH_RESUMES],
   ["fourteenth", "fourteenth", FOURTEENTH_RESUMES],
+  ["fifteenth", "fifteenth", FIFTEENTH_RESUMES],
+  ["sixteenth", "sixteenth", SIXTEENTH_RESUMES],
 ];
 const SET_NAMES = [...FIXTURE_SETS.map(([name]) => name), "shared"];
 
