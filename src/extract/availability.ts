@@ -17,6 +17,12 @@ const TRIGGER = /\b(?:availab(?:le|ility)|verfügbar(?:keit)?|disponib(?:le|ilit
 const IMMEDIATE = /\b(?:immediately|immediate|now|asap|right away|at once)\b/i;
 /** "available from then", "thereafter": the start is the date stated before the trigger in the same line. */
 const BACK_REFERENCE = /^\W*(?:from|after)\s+(?:then|that(?:\s+date)?)\b|^\W*thereafter\b/i;
+/** A full-time start stated beside other dates ("Summer 2026 internship; full-time from January 2027"). */
+const FULL_TIME = /\bfull[- ]time\s+(?:from|starting(?:\s+(?:in|from))?|as of)\b/i;
+/** Sections of past work, where "full-time from 2019" dates a job held. */
+const HISTORY = new Set(["experience", "research", "education", "projects", "teaching"]);
+/** A sentence opening with its start date before the trigger: "From April 2026 I am free to start." */
+const FROM_FIRST = /(?:^|[.;]\s+)\W*(?:from|starting(?:\s+(?:in|from))?|as of|beginning(?:\s+in)?)\s+([^.;]{3,30}?)\s*,?\s+(?:I|I'm|I am|I'll|I will|we)\b[^.;]*$/i;
 const DANGLING_MONTH = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s*$/i;
 const AFTER_GRADUATION = /\bafter (?:my )?graduation\b|\bupon graduation\b|\bonce I graduate\b/i;
 
@@ -37,15 +43,17 @@ export function extractAvailability(lines: SectionedLine[], today: string): Avai
     // A PDF wrap between a month and its year ("Available from February" / "2026."): the year is read with the line.
     const wrapYear = DANGLING_MONTH.test(line.text) && lines[i + 1] && !lines[i + 1]!.blank ? /^\s*((?:19|20)\d\d)\b/.exec(lines[i + 1]!.text)?.[1] : undefined;
     const l = { ...line, text: `${line.text}${wrapYear ? ` ${wrapYear}` : ""}`.replace(/[^.;]*\bupon request\b[^.;]*[.;]?/gi, (m) => " ".repeat(m.length)) };
-    if (!(TRIGGER.test(l.text) || l.section === "availability")) continue;
+    if (!(TRIGGER.test(l.text) || l.section === "availability" || (FULL_TIME.test(l.text) && !HISTORY.has(l.section)))) continue;
     if (l.text.trim() === "") continue;
     // Without a trigger word, an Availability-section line must look like a start date: a degree line or a range
     // that has already ended ("BSc Computer Science, 2020 – 2023") under a heading we missed is history.
     // So is a range that began in the past and is still running ("Library desk, 2023 – present").
     const past = (d: { range: boolean; from: string | null; to: string | null; ongoing: boolean }) => d.range
       && ((d.to !== null && monthIndex(d.to) < monthIndex(today)) || (d.ongoing && d.from !== null && monthIndex(d.from) < monthIndex(today)));
-    if (!TRIGGER.test(l.text) && (findDegrees(l.text).length > 0 || scanDates(l.text).some(past))) continue;
-    const trig = TRIGGER.exec(l.text);
+    if (!TRIGGER.test(l.text) && !FULL_TIME.test(l.text) && (findDegrees(l.text).length > 0 || scanDates(l.text).some(past))) continue;
+    // "Open to research internships in summer 2026; full-time from September 2027": the posting is for a full-time
+    // role, so the full-time start is the one stated for it; an internship's dates are not.
+    const trig = FULL_TIME.exec(l.text) ?? TRIGGER.exec(l.text);
     // Dates after the trigger are the start date; "M.S. 2024, available June 2026" has two dates.
     const from = trig ? trig.index : 0;
     // The earliest date stated: "Summer 2026 (May 2026 – Aug 2026)" starts in May.
@@ -54,7 +62,12 @@ export function extractAvailability(lines: SectionedLine[], today: string): Avai
     // "Garden leave ends 15 March 2026; available from then": the date the trigger points back to.
     const back = !after && trig && BACK_REFERENCE.test(l.text.slice(trig.index + trig[0].length))
       ? scanDates(l.text.slice(0, trig.index)).filter((x) => x.from !== null).pop() : undefined;
-    const d = after ?? (back ? { ...back, index: back.index - from, end: back.end - from } : undefined);
+    // "From April 2026 I am free to start.": the sentence opens with the date the trigger closes on.
+    const lead = !after && !back && trig ? FROM_FIRST.exec(l.text.slice(0, trig.index)) : null;
+    const fronted = lead ? scanDates(lead[1]!).filter((x) => x.from !== null)[0] : undefined;
+    const leadAt = lead ? lead.index + lead[0].length - lead[1]!.length : 0;
+    const d = after ?? (back ? { ...back, index: back.index - from, end: back.end - from }
+      : fronted ? { ...fronted, index: leadAt + fronted.index - from, end: leadAt + fronted.end - from } : undefined);
     let value: string | null = null;
     let ev: Evidence | null = null;
     // A PDF line wrap between the trigger and its date ("…and can start" / "in January 2026."): the date opens the

@@ -39,7 +39,7 @@ const RULES: Rule[] = [
   // Doctorates by abbreviation: Sc.D. / ScD / D.Sc. / DSc (Doctor of Science), EngD / Eng.D. / D.Eng. (Doctor of
   // Engineering); the Russian "Kandidat nauk" (Candidate of Sciences, rated as a PhD).
   { re: /\bSc\.\s?D\b\.?|\bScD\b|\bD\.\s?Sc\b\.?|\bDSc\b|\bEng\.\s?D\b\.?|\bEngD\b|\bD\.\s?Eng\b\.?|\bKandidat\s+nauk\b/g, level: "phd" },
-  { re: /\bDr\.\s?(?:rer\.\s?(?:nat|pol|oec|soc|medic)|phil|sc|techn|math)\.|\bDr\.\s?-\s?Ing\b\.?|\bDoctor of (?:Science|Sciences|Engineering)\b|(?<!\bJuris\s+)\bDoctor(?=\s+[A-Z][a-z])(?!\s+(?:of|Who)\b)/g, level: "phd" },
+  { re: /\bDr\.\s?(?:rer\.\s?(?:nat|pol|oec|soc|medic)|phil|sc|techn|math)\.|\bDr\.\s?-\s?Ing\b\.?|\bDoctor of (?:Science|Sciences|Engineering)\b|(?<!\bJuris\s+)\bDoctor(?=\s+[A-Z][a-z])(?!\s+(?:of|Who)\b)|\bDoctor(?:'?s)?\s+degree\b/g, level: "phd" },
   { re: /\bM\.?B\.?A\b\.?|\bMaster of Business Administration\b|\b[Mm]ba(?=\s+in\b)/g, level: "masters", field: "Business Administration" },
   // Indian Master/Bachelor of Computer Applications.
   { re: /\bM\.?C\.?A\b\.?(?!\s*(?:Office|Word))/g, level: "masters", field: "Computer Applications" },
@@ -64,13 +64,13 @@ const RULES: Rule[] = [
   // Short forms in an ALL-CAPS line ("MSC DATA SCIENCE", "MENG MECHANICAL ENGINEERING"): see CAPS_RULES below.
   {
     re: new RegExp(
-      String.raw`\bMaster(?:'?s)?\b(?:\s+(?:degree|[Cc]ourse)\b)?|\bM\.\s?Sc\b\.?|\bMSc\b|\bM\.S\.E\.|\bM\.S\.|\bM\.?Res\b\.?|\bMS\b${NOT_SOFTWARE}|\bM\.\s?Eng\b\.?|\bMEng\b|\bMASc\b|\bM\.?Phil\b\.?|\bM\.?Tech\b\.?|\bM\.A\.|\bMA\b(?=\s+(?:in|of)\b)|\bS\.?M\.(?=\s)|\bMCS\b|\bMSE\b|\bM\.?\s?Ed\b\.?|\bM\.A(?=\s*[(\[]|\s+(?:in|from)\b)|\bM\.?\s?Com\b\.?|\bM\.E(?=\s*(?:in\b|\(|,|$))|\bMsc\b(?=\s*(?:in\b|\(|,|$))|\bMMS\b(?=\s*[(\[]|\s+(?:in|from)\b)`,
+      String.raw`\bMaster(?:'?s)?\b(?:\s+(?:degree|[Cc]ourse)\b)?|\bM\.\s?Sc\b\.?|\bMSc\b|\bM\.S\.E\.|\bM\.S\.|\bM\.?Res\b\.?|\bMS\b${NOT_SOFTWARE}|\bM\.\s?Eng\b\.?|\bMEng\b|\bMASc\b|\bM\.?Phil\b\.?|\bM\.?Tech\b\.?|\bM\.A\.|\bMA\b(?=\s+(?:in|of)\b)|\bS\.?M\.(?=\s)|\bMCS\b|\bMSE\b|\bM\.?\s?Ed\b\.?|\bM\.A(?=\s*[(\[]|\s+(?:in|from)\b)|\bM\.?\s?Com\b\.?|\bM\.E(?=\s*(?:in\b|\(|,|$))|\bMsc\b(?=\s*(?:in\b|\(|,|$))|\bMMS\b(?=\s*[(\[]|\s+(?:in|from)\b)|\bM\.F\.A\.|\bMFA\b(?=\s*(?:in\b|,|\(|[-–—]))|\bM\.?\s?Mus\b\.?`,
       "g",
     ),
     level: "masters",
   },
   {
-    re: /\bBachelor(?:'?s)?\b(?:\s+degree\b)?|\bB\.?\s?Tech\b\.?|\bB\.E\.|\bBE\b(?=\s+(?:in|of)\b)|\bB\.?\s?Sc\b\.?|\bB\.S\.E\.|\bB\.S\.|\bBS\b|\bB\.A\.|\bBA\b(?=\s+(?:in|of)\b|,|\s*\(Hons?\.?\)|\s+[A-Z][a-z]+(?:\s+(?:and\s+)?[A-Z][a-z]+)?\s*(?:[,|–—]|\s-\s))|\bB\.?Eng\b\.?|\bBASc\b|\bA\.B\.(?=\s)|\bBSE\b|\bB\.?\s?Ed\b\.?|\bB\.A(?=\s*[(\[]|\s+(?:in|from)\b)|\bB\.?\s?[Cc]om\b\.?|\bB\.E(?=\s*(?:in\b|\(|,|$))|\bB\s?E(?=\s+in\b|\s*\()|\bBsc\b(?=\s*(?:in\b|\(|,|$))|\bBBA\b|\bB[.-]?\s?TECH\b\.?|\bB\.COM\b\.?/g,
+    re: /\bBachelor(?:'?s)?\b(?:\s+degree\b)?|\bB\.?\s?Tech\b\.?|\bB\.E\.|\bBE\b(?=\s+(?:in|of)\b)|\bB\.?\s?Sc\b\.?|\bB\.S\.E\.|\bB\.S\.|\bBS\b|\bB\.A\.|\bBA\b(?=\s+(?:in|of)\b|,|\s*\(Hons?\.?\)|\s+[A-Z][a-z]+(?:\s+(?:and\s+)?[A-Z][a-z]+)?\s*(?:[,|–—]|\s-\s))|\bB\.?Eng\b\.?|\bBASc\b|\bA\.B\.(?=\s)|\bBSE\b|\bB\.?\s?Ed\b\.?|\bB\.A(?=\s*[(\[]|\s+(?:in|from)\b)|\bB\.?\s?[Cc]om\b\.?|\bB\.E(?=\s*(?:in\b|\(|,|$))|\bB\s?E(?=\s+in\b|\s*\()|\bBsc\b(?=\s*(?:in\b|\(|,|$))|\bBBA\b|\bB\.F\.A\.|\bBFA\b(?=\s*(?:in\b|,|\(|[-–—]))|\bB\.?\s?Mus\b\.?|\bB[.-]?\s?TECH\b\.?|\bB\.COM\b\.?/g,
     level: "bachelors",
   },
   { re: /\bAssociate(?:'?s)?(?=\s+(?:of|in|degree)\b)|\bA\.A\.S?\.|\bA\.S\.(?=\s)/gi, level: "associate" },
@@ -101,6 +101,9 @@ export function findDegrees(line: string): DegreeMention[] {
       // "Jackson, MS" / "Oxford, MS 38655": a US state after a city on an institution line, not a degree.
       if (/^(?:MS|MA)$/.test(m[0]) && /,\s*$/.test(line.slice(0, index)) && /\b(?:Univ|College|Institute)/i.test(line)) continue;
       if (found.some((f) => index < f.end && end > f.index)) continue;
+      // "National Scholarship for Doctoral Students", "PhD students' seminar": a degree naming a group of people
+      // (a plural after it) is who an award or event is for, not the applicant's degree.
+      if (/^\s+(?:students|candidates|researchers|scholars|fellows)\b/i.test(line.slice(end))) continue;
       found.push({
         level: rule.level, index, end, text: m[0], impliedField: rule.field ?? null, inProgress: rule.inProgress ?? false,
       });
@@ -124,10 +127,15 @@ const STOP = /\s*(?:[,|;(\[—–•·\t]|\s-\s|\s{2,}|\bat\b|\bfrom\b|\b(?:expe
 
 function cleanField(raw: string): string | null {
   // The unit prefix goes first: "Graduate School of Informatics" would otherwise stop at "Graduate".
-  const f = raw.replace(/^(?:the\s+)?(?:Graduate\s+)?(?:Department|Dept\.?|School|Faculty|Division)\s+of\s+/i, "").replace(STOP, "").replace(/^[\s:,.-]+|[\s:,.-]+$/g, "");
+  // A form label before the field ("Degree: Ph.D. | Field: Applied Mathematics") is no part of it; nor is a footnote
+  // mark glued to its end ("Physics¹", which a PDF may give as "Physics1").
+  const f = raw.replace(/^(?:the\s+)?(?:Graduate\s+)?(?:Department|Dept\.?|School|Faculty|Division)\s+of\s+/i, "")
+    .replace(/^\s*(?:Field(?:\s+of\s+study)?|Major|Subject|Discipline|Speciali[sz]ation)\s*:\s*/i, "").replace(STOP, "")
+    .replace(/^[\s:,.-]+|[\s:,.-]+$/g, "").replace(/(?<=\p{Ll}{3})(?:[¹²³⁴⁵⁶⁷⁸⁹*†‡]+|\d)$/u, "");
   if (f.length < 2 || f.length > 60 || /\d|@/.test(f)) return null;
   if (/\b(?:Universit(?:y|ät|é|à|e|ad|ade)|College|Institute|School|Academy|Hochschule)\b/i.test(f)) return null;
-  if (!/^[A-Z]/.test(f)) return null;
+  // A field typed in lower case ("Phd Candidate in computer science") counts when it is a field we know, in a few words.
+  if (!/^[A-Z]/.test(f) && !(/^[a-z]+(?:\s+[a-z]+){0,3}$/.test(f) && !/^(?:of|in|and|at|for|the|from|with|by|on|en|em|de|du|der)\b/.test(f) && knownField(f))) return null;
   // Job-board prefixes: "UG: B.Tech …", "PG: MCA …".
   if (/^(?:UG|PG|PhD|Doctorate)$/.test(f)) return null;
   return f;
@@ -138,7 +146,23 @@ function cleanField(raw: string): string | null {
  * "Master of <Field>", "M.S. <Field>", "<Field>, PhD" / "<Field> PhD".
  */
 export function fieldOf(line: string, d: DegreeMention): string | null {
-  if (d.impliedField) return d.impliedField;
+  // "MBA in Marketing": a field written after the degree with "in" is the field as written; "MBA, Strategy and
+  // Analytics" (a concentration after a comma) keeps the degree's own field, as the earlier sets label it.
+  if (d.impliedField) {
+    const written = /^\s*in\s+([A-Z][\p{L}&]*(?:\s+(?:and\s+|&\s+)?[A-Z][\p{L}]*){0,3})/u.exec(line.slice(d.end));
+    const w = written ? cleanField(written[1]!) : null;
+    return w && !GENERIC.test(w) ? w : d.impliedField;
+  }
+  // A degree named in two languages, the naming repeated after " / " or " | " ("Promotion (Dr. rer. nat.) in
+  // Informatik / PhD in Computer Science", "Doctorado en Ciencias de la Computación | PhD in Computer Science"): the
+  // field is the second naming's, the English one, as a gloss in parentheses is read.
+  const rest = line.slice(d.end);
+  if (/\s[/|]\s/.test(rest)) {
+    const bilingual = /^[^,;|/]{0,60}?\s[/|]\s*(.+)$/.exec(rest);
+    const second = bilingual ? findDegrees(bilingual[1]!).find((x) => x.level === d.level && x.index === 0) : undefined;
+    const g = second ? fieldOf(bilingual![1]!, second) : null;
+    if (g) return g;
+  }
   // "Magister inzynier (Master of Science in Engineering), Computer Science, …", "Magister der Sozial- und
   // Wirtschaftswissenschaften (Mag. rer. soc. oec.; master's level), Sociology, …": a degree named in another
   // language, glossed in parentheses with its level, then its field as the next comma cell.
@@ -168,7 +192,7 @@ export function fieldOf(line: string, d: DegreeMention): string | null {
   // degree that say how it is taken are part of its name, not its field.
   const after = line.slice(d.end).replace(/^\s*\)(?=\s*(?:in|of)\s)/, "")
     .replace(/^\s*(?:by\s+(?:research|coursework|thesis|dissertation)|program(?:me)?|track)\b(?=\s*[,:|–—-])/i, "").replace(
-    /^(\s*(?:of|in)\s+(?:Science|Arts|Engineering|Applied Science|Philosophy|Technology)\s*)?[-–]\s*([A-Z][A-Za-z.]{0,7})\s*,/,
+    /^(\s*(?:of|in)\s+(?:Science|Arts|Engineering|Applied Science|Philosophy|Technology)\s*|\s+(?=[-–]\s))?[-–]\s*([A-Z][A-Za-z.]{0,7})\s*,/,
     (m, lead: string | undefined, abbr: string) => (findDegrees(abbr).length > 0 ? `${lead ?? ""},` : m),
   );
   // "B.E. (Computer Engineering)", Naukri's "B.Tech/B.E. (INFORMATION SCIENCE)".

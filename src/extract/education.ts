@@ -30,6 +30,9 @@ const IN_PROGRESS = /\b(?:expected|anticipated|candidate(?!\s+of\s+(?:[\w-]+\s+)
  */
 const LEFT_PROGRAMME = /\b(?:withdr[ae]w[n]?|discontinued|dropped out|did not (?:complete|finish)|left (?:the )?(?:program(?:me)?|PhD|doctorate)|not completed|incomplete)\b/i;
 
+/** A programme applied to, not entered ("Master's programmes: applications pending for Fall 2026 (not enrolled)"). */
+const NOT_ENROLLED = /\bnot (?:yet )?enrolled\b|\bapplications?\s+(?:pending|submitted|in progress)\b|\bapplying\s+(?:to|for)\b/i;
+
 function institutionIn(text: string): { index: number; text: string } | null {
   const parts = text.split(/\s*(?:[|,;•·\t–—]|\s-\s|\s{2,})\s*/);
   let pos = 0;
@@ -67,6 +70,7 @@ function presentWrapped(lines: SectionedLine[], i: number): boolean {
 }
 
 const DANGLING_CONNECTOR = /(?:\b(?:a la|to|till|until|through|since|bis)|\d\s?[–—-])\s*$/i;
+const DANGLING_COMPLETION = /\b(?:finish|complete|graduate|graduating|defend|submit)\w*(?:\s+(?:my|the|it|this|thesis|degree|PhD|programme|program)){0,2}\s+(?:in|by|on|around)\s*$/i;
 const DANGLING_MONTH = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s*$/i;
 
 /**
@@ -84,9 +88,18 @@ function withWrappedYear(lines: SectionedLine[], i: number): SectionedLine {
   if (DANGLING_CONNECTOR.test(l.text) && scanDates(l.text).length > 0 && findDegrees(next.text).length === 0) {
     return { ...l, text: `${l.text} ${next.text.split(/\s[|·•]\s|\s{2,}/)[0]}` };
   }
+  // Prose cut after its completion verb ("… where I expect to finish in" / "June 2026, after an MA …"): the date that
+  // opens the next line is the degree's, even when that line names another degree later on.
+  if (DANGLING_COMPLETION.test(l.text) && scanDates(l.text).length === 0) {
+    const d = scanDates(next.text)[0];
+    if (d && d.index <= 2 && d.from !== null) return { ...l, text: `${l.text} ${next.text.slice(0, d.end).trim()}` };
+  }
   if (!DANGLING_MONTH.test(l.text)) return l;
   const year = /^\s*((?:19|20)\d\d)\b/.exec(next.text);
-  return year ? { ...l, text: `${l.text} ${year[1]}` } : l;
+  if (!year) return l;
+  // "…, Aug" / "2021 – May 2026 (anticipated)": the year opens a range, and the whole range is the degree's.
+  const range = scanDates(next.text).find((x) => x.index === year.index + year[0].length - year[1]!.length && x.range);
+  return { ...l, text: `${l.text} ${range ? next.text.slice(range.index, range.end) : year[1]}` };
 }
 
 /**
@@ -152,8 +165,37 @@ function completionDate(lines: SectionedLine[], i: number, degreeLines: Set<numb
   for (let j = i + 1; j <= i + 2; j++) {
     const l = lines[j];
     if (!l || l.blank || l.heading || degreeLines.has(j)) return undefined;
-    const s = scanDates(l.text).filter((x) => !x.ongoing && x.to !== null && /\d{4}/.test(x.text));
+    // A footnote ("¹ Thesis defended …", "* expected; defence …") belongs to the degree carrying its mark.
+    if ([...degreeLines].some((k) => k !== i && k < j && remarkFor(lines, lines[k]!)?.index === j)) continue;
+    // "…defence planned for 10 December" / "2025": the year a PDF wrapped is read with the line.
+    const w = withWrappedYear(lines, j);
+    const s = scanDates(w.text).filter((x) => !x.ongoing && x.to !== null && /\d{4}/.test(x.text));
     if (COMPLETION.test(l.text) && s.length > 0 && /[a-z/.]/i.test(s[s.length - 1]!.text.replace(/\d{4}/, ""))) return { l, s: s[s.length - 1]! };
+  }
+  return undefined;
+}
+
+/** A footnote mark glued to a word of a degree line ("Physics¹", "2019 – 2023*"). */
+// Text normalisation turns "¹" into "1", so a single digit glued to a lower-case word ("Physics1,") is a mark too.
+const MARK = /(?<=[\p{L}\d)])(\*{1,2}|[¹²³⁴⁵⁶⁷⁸⁹†‡])(?=[\s,;.)]|$)|(?<=\p{Ll}{3})([1-9])(?=[,;]|\s+[-–—,]|$)/u;
+
+/**
+ * The remark a degree line's footnote mark points to: a later line of the same section opening with the same mark
+ * ("¹ Thesis defended 14 March 2024: …", "* I left the PhD programme in 2023 …").
+ */
+function remarkFor(lines: SectionedLine[], line: SectionedLine): SectionedLine | undefined {
+  if (!/[*¹²³⁴⁵⁶⁷⁸⁹†‡]|\p{Ll}[1-9]\b/u.test(line.text)) return undefined;
+  const m = MARK.exec(line.text);
+  const mark = m?.[1] ?? m?.[2];
+  if (!mark) return undefined;
+  for (let j = line.index + 1; j <= line.index + 8; j++) {
+    const l = lines[j];
+    if (!l || l.heading || (l.section !== line.section && !l.blank)) return undefined;
+    const t = l.text.trimStart();
+    if (t.startsWith(mark) && t[mark.length] !== mark[0] && (!/\d/.test(mark) || /^\d\s+\p{Lu}/u.test(t))) return l;
+    // Text normalisation turns a leading "* " into a bullet: a bullet closing the section answers an asterisk.
+    const after = lines.slice(j + 1).find((x) => !x.blank);
+    if (mark === "*" && l.bullet && (!after || after.heading || after.section !== line.section)) return l;
   }
   return undefined;
 }
@@ -221,7 +263,13 @@ export function extractEducation(lines: SectionedLine[], today: string, anywhere
     const wrapped = lines[line.index + 1];
     const leftText = (line.text.match(/\(/g) ?? []).length > (line.text.match(/\)/g) ?? []).length && wrapped && !wrapped.blank && !wrapped.heading
       && !degreeLines.has(wrapped.index) ? `${line.text} ${wrapped.text.trim()}` : line.text;
-    if (leftText.length <= 200 && LEFT_PROGRAMME.test(leftText)) continue;
+    if (leftText.length <= 200 && (LEFT_PROGRAMME.test(leftText) || NOT_ENROLLED.test(leftText))) continue;
+    // A remark under the entries, tied to this degree by a footnote mark, speaks for it: a programme left, a defence date.
+    const remark = remarkFor(lines, line);
+    if (remark && remark.text.length <= 200 && LEFT_PROGRAMME.test(remark.text)) continue;
+    const remarkDone = remark && COMPLETION.test(remark.text)
+      ? scanDates(remark.text).filter((x) => !x.ongoing && x.to !== null && /\d{4}/.test(x.text) && /\p{L}/u.test(x.text)).pop()
+      : undefined;
     const near = neighbours(lines, line.index, degreeLines, above);
     const dateAbove = dateFirst && scanDates(line.text).length === 0 && dateOnly(lines[line.index - 1]) ? lines[line.index - 1] : undefined;
     const dateLines = dateAbove ? [dateAbove] : datedLines(lines, line.index, degreeLines, above, today);
@@ -233,7 +281,8 @@ export function extractEducation(lines: SectionedLine[], today: string, anywhere
         : dateLines.flatMap((l) => (k === degrees.length - 1 || l !== line ? scanDates(l.text).map((s) => ({ l, s })) : []));
       // "2021 – Present" then "Expected May 2026": a dated end beats an open range.
       // "…, 2020 – 2024" then "Thesis defended 11/2024": the completion line under the degree dates it more exactly.
-      const done = k === degrees.length - 1 ? completionDate(lines, line.index, degreeLines) : undefined;
+      const done = k !== degrees.length - 1 ? undefined
+        : remark && remarkDone ? { l: remark, s: remarkDone } : completionDate(lines, line.index, degreeLines);
       const pick = done ?? spans.filter((x) => !x.s.ongoing).pop() ?? spans[spans.length - 1];
       const last: DateSpan | undefined = pick?.s;
       const dated = pick?.l;
@@ -245,14 +294,17 @@ export function extractEducation(lines: SectionedLine[], today: string, anywhere
       // if entry-sized: a whole resume flattened to one line says "present" or "currently" about something else.
       const ownLine = line.text.length <= 200 ? [line] : [];
       const statusText = own.length > 0 && last ? line.text.slice(d.index, Math.max(last.end, d.end))
-        : [...new Set([...dateLines, ...ownLine])].map((l) => l.text).join(" ");
+        : [...new Set([...dateLines, ...ownLine, ...(remark ? [remark] : [])])].map((l) => l.text).join(" ")
+          // LinkedIn's label "Dates attended or expected graduation 2017 – 2022" says nothing about this degree's status.
+          .replace(/\bDates attended or expected graduation\b/gi, "");
       const status: Education["status"] =
         d.inProgress || IN_PROGRESS.test(statusText) || last?.ongoing || (graduation !== null && monthIndex(graduation) > monthIndex(today))
           ? "in_progress"
           : graduation !== null ? "completed" : "unknown";
       const education: Education = {
         level: d.level,
-        field: fieldAcrossWrap(lines, line, d),
+        // A school-leaving certificate has no field of study ("Westbrook High School, High School Diploma").
+        field: d.level === "secondary" ? null : fieldAcrossWrap(lines, line, d),
         institution: inst?.hit?.text ?? null,
         status,
         graduation,

@@ -30,7 +30,7 @@ const NOT_A_PAPER = /\b(?:in preparation|in prep\b\.?|en preparaci[oó]n|en pr[�
  * A thesis listed among the papers ("[T1] PhD thesis, …", "MA thesis: …", "Dissertação de mestrado: …", "Dissertation: …") is the
  * degree's own write-up, not a paper — a paper that grew out of it ("…, from my master's thesis") still counts.
  */
-const THESIS_ENTRY = /(?<!\b(?:from|of|in|on)\s+(?:my|the|her|his|their)\s+)\b(?:Ph\.?\s?D|doctoral|master['’]?s|M\.?Sc|M\.?A|MPhil|M\.?Res|bachelor['’]?s|B\.?Sc|B\.?A|diploma|honou?rs|senior|undergraduate|habilitation)\s+(?:thesis|dissertation)\b|\bdisserta(?:ção|cao|ción|cion|zione)\b|\b(?:Diplomarbeit|Masterarbeit|Bachelorarbeit)\b|\blicentiate\s+(?:thesis|dissertation)\b|^\W*(?:\[?T\d{1,2}[.\]):]\s*)?(?:thesis|dissertation)\s*:/iu;
+const THESIS_ENTRY = /(?<!\b(?:from|of|in|on)\s+(?:my|the|her|his|their)\s+)\b(?:Ph\.?\s?D|doctoral|master['’]?s|M\.?Sc|M\.?A|MPhil|M\.?Res|bachelor['’]?s|B\.?Sc|B\.?A|diploma|honou?rs|senior|undergraduate|habilitation)\s+(?:thesis|dissertation)\b|\bdisserta(?:ção|cao|ción|cion|zione)\b|\b(?:Diplomarbeit|Masterarbeit|Bachelorarbeit)\b|\blicentiate\s+(?:thesis|dissertation)\b|^\W*(?:\[?T\d{1,2}[.\]):]\s*)?(?:thesis|dissertation)\s*:|[.:]\s+(?:PhD\s+|Doctoral\s+)?(?:Dissertation|Thesis)\s*(?:,|\(|\.?\s*$)/iu;
 
 /**
  * Economists list unpublished papers under "Working Papers": only those under review ("R&R at …", "submitted to
@@ -71,7 +71,9 @@ export function publicationVenues(lines: { text: string }[]): string[] {
 function entriesInLine(text: string): number {
   // "3 first-author papers at KDD/RecSys + 2 co-authored", "2 papers (KDD 2024, ICDM 2023) + 1 under review": the
   // counts the line states, added up.
-  if (STATED_COUNT.test(text) && !REVIEWING.test(text)) return [...text.matchAll(COUNT_ITEM)].reduce((n, m) => n + Number(m[1]), 0);
+  if (STATED_COUNT.test(text) && !REVIEWING.test(text)) {
+    return [...text.replace(/\([^)]*\)/g, " ").matchAll(COUNT_ITEM)].reduce((n, m) => n + countOf(m[1]!), 0);
+  }
   // "RecSys'24 (first author), CIKM'25 (first author), arXiv'25 (second author)", "ECIR 2024, RecSys 2024 (LBR), SIGIR
   // 2025 short paper": a list whose every item opens with a dated outlet is one entry per item.
   const items = text.replace(/\([^)]*\)/g, (m) => m.replace(/[,;]/g, " ")).split(/\s*[,;]\s*/).filter((x) => x.trim() !== "");
@@ -84,10 +86,20 @@ function entriesInLine(text: string): number {
 
 /** Reviewing others' papers ("Reviewed 20 papers for KDD 2024") states no count of one's own. */
 const REVIEWING = /\b(?:reviewed|reviewer|reviewing|refereed for)\b/i;
-/** A count of papers stated in words: "3 first-author papers", "12 publications". */
-const STATED_COUNT = /(?<![\w.\/'’-])\d{1,2}\s+(?:[a-z][\w-]*\s+){0,2}?(?:papers?|publications?|articles?)\b/i;
-/** Each count on such a line, the first and those added to it ("+ 1 under review", "+ 2 co-authored"). */
-const COUNT_ITEM = /(?<![\w.\/'’-])(\d{1,2})\s+(?:(?:[a-z][\w-]*\s+){0,2}?(?:papers?|publications?|articles?|preprints?)|co-?authored|under review|accepted|submitted|in press|more)\b/gi;
+const NUMBER_WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
+const NUMBER = String.raw`(\d{1,2}|${NUMBER_WORDS.join("|")})`;
+/** A count of papers stated in words: "3 first-author papers", "12 publications", "three papers". */
+const STATED_COUNT = new RegExp(String.raw`(?<![\w.\/'’-])${NUMBER}\s+(?:[a-z][\w-]*\s+){0,2}?(?:papers?|publications?|articles?)\b`, "i");
+/**
+ * Each count on such a line, the first and those added to it ("+ 1 under review", "+ 2 co-authored"); not those in
+ * parentheses, which break the count down ("three papers (ACL 2023, EMNLP 2024, and one under review)").
+ */
+const COUNT_ITEM = new RegExp(String.raw`(?<![\w.\/'’-])${NUMBER}\s+(?:(?:[a-z][\w-]*\s+){0,2}?(?:papers?|publications?|articles?|preprints?)|co-?authored|under review|accepted|submitted|in press|more)\b`, "gi");
+const countOf = (n: string) => (/\d/.test(n) ? Number(n) : NUMBER_WORDS.indexOf(n.toLowerCase()) + 1);
+/** A line stating one's own paper count: "Number of publications: 5 journal articles …", "I have published three papers". */
+const OWN_COUNT = /\b(?:number of|total)\s+(?:publications|papers)\b|\b(?:have|has)\s+published\b|\bpublished\s+(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b/i;
+/** A citation opening with a bracketed number ("[1] L. Ferreby, M. Ostrander. … SIGIR 2024."). */
+const BRACKET_CITATION = /^\[\d{1,2}\]\s/;
 /** An item that opens with an outlet and its year: "ECIR 2024", "RecSys'24", "arXiv'25". */
 const DATED_OUTLET = /^\s*(?:[A-Z][\w-]*|arXiv|bioRxiv)(?:\s+[A-Z][\w-]*)?\s*(?:['’]\d{2}|(?:19|20)\d{2})\b/;
 
@@ -145,8 +157,14 @@ export function extractPublications(lines: SectionedLine[]): Publications {
       return prev !== undefined && (dated.includes(prev) || named.includes(prev)) && !/[.)]\s*$/.test(prev.text)
         && !dated.includes(l) && l.text.split(/\s+/).length <= 6;
     };
+    // A line opening in lower case under an entry cut mid-sentence is its wrapped tail ("…in conversational" /
+    // "recommendation. Proceedings of ACL 2023."), dated or not: citations open with a name.
+    const tailOfAbove = (l: SectionedLine) => {
+      const prev = papers.find((x) => x.index === l.index - 1);
+      return /^[a-z]/.test(l.text) && prev !== undefined && !/[.)]\s*$/.test(prev.text) && (dated.includes(prev) || named.includes(prev));
+    };
     const unmarked = dated.length > 0
-      ? papers.filter((l) => dated.includes(l) || (named.includes(l) && !continuesAbove(l) && (/[.)]$/.test(l.text) || wrapEnds(l))))
+      ? papers.filter((l) => !tailOfAbove(l) && (dated.includes(l) || (named.includes(l) && !continuesAbove(l) && (/[.)]$/.test(l.text) || wrapEnds(l)))))
       : named.filter((l) => !continuesAbove(l));
     entries = marked.length > 0 ? marked : unmarked;
     // Unmarked entries set off by blank lines (title / authors / venue, each possibly dated): one per paragraph.
@@ -173,8 +191,15 @@ export function extractPublications(lines: SectionedLine[]): Publications {
       };
     }
   } else {
-    entries = lines.filter((l) => (l.section === "research" || l.section === "experience" || l.section === "projects" || l.section === "unknown")
-      && PAPER_WORDS.test(l.text) && publicationVenues([l]).length > 0 && !NOT_A_PAPER.test(l.text));
+    const body = (l: SectionedLine) => l.section === "research" || l.section === "experience" || l.section === "projects" || l.section === "unknown";
+    entries = lines.filter((l) => body(l) && PAPER_WORDS.test(l.text) && publicationVenues([l]).length > 0 && !NOT_A_PAPER.test(l.text));
+    // With no Publications heading: a stated count of one's own papers ("Number of publications: 5 journal articles and
+    // 1 under review", "I have published three papers (…)"), or two or more citations numbered "[1]", "[2]" ….
+    const stated = lines.filter((l) => body(l) && OWN_COUNT.test(l.text) && STATED_COUNT.test(l.text) && !REVIEWING.test(l.text));
+    const cited = lines.filter((l) => body(l) && BRACKET_CITATION.test(l.text) && (YEAR.test(l.text) || OUTLET.test(l.text))
+      && !NOT_A_PAPER.test(l.text) && !THESIS_ENTRY.test(l.text));
+    if (stated.length > 0) entries = stated;
+    else if (cited.length >= 2) entries = cited;
   }
   return {
     count: entries.reduce((n, l) => n + entriesInLine(l.text), 0),

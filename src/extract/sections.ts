@@ -90,6 +90,15 @@ const PHRASES: [string, SectionKind][] = [
   // Testimonials ("Recommendations" in LinkedIn-style CVs: quotes from colleagues, letters on request) are about the
   // candidate, not the candidate's work.
   ["recommendations", "other"], ["testimonials", "other"], ["endorsements", "other"],
+  // Remarks and footnotes under the entries ("Remarks", "Notes") explain them; they list nothing.
+  ["remarks", "other"], ["notes", "other"], ["footnotes", "other"],
+
+  // Headings written as sentences, read without "here is", "have" / "could" ("What I have published", "Here is what I
+  // have written", "Where I have worked", "When I could start").
+  ["what i published", "publications"], ["what i written", "publications"], ["what i wrote", "publications"],
+  ["where i published", "publications"], ["what i studied", "education"], ["where i worked", "experience"],
+  ["what i done", "experience"], ["what i did", "experience"], ["where i spoken", "other"], ["where i presented", "other"],
+  ["when i start", "availability"], ["things i written", "publications"], ["things i published", "publications"],
 ];
 const LOOKUP = new Map(PHRASES);
 
@@ -101,8 +110,34 @@ export interface Heading {
 
 function normalise(s: string): string {
   // "Expérience" → "experience"; a parenthetical ("Publications (peer-reviewed)") qualifies, it does not name.
-  return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/\([^)]*\)/g, " ")
-    .replace(/&/g, " and ").replace(/[^a-z ,/]/g, " ").replace(/\s+/g, " ").trim();
+  // "Publicaciones | Publications": a bar between two namings is read like "/".
+  const n = s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/\([^)]*\)/g, " ")
+    .replace(/&/g, " and ").replace(/\s\|\s/g, " / ").replace(/[^a-z ,/]/g, " ").replace(/\s+/g, " ").trim();
+  return /^(?:and |here )?(?:is |are )?(?:what|where|when|things) i /.test(n) ? sentenceHeading(n) : n;
+}
+
+/** "and here is what i have written" → "what i written": the words a sentence heading adds to its phrase. */
+function sentenceHeading(n: string): string {
+  return n.replace(/^(?:and )?(?:here )?(?:is |are )?/, "").replace(/ i (?:have |ve |could |can |would )/, " i ");
+}
+
+/** Vocabulary words of eight letters or more, for headings typed with one letter wrong ("Educaton", "Avalability"). */
+const LONG_WORDS = PHRASES.map(([p]) => p).filter((p) => /^[a-z]{8,}$/.test(p));
+
+/** One insertion, deletion or substitution apart (a missing, extra or wrong letter). */
+function oneEdit(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1 || a === b) return false;
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  if (a.length === b.length) return a.slice(i + 1) === b.slice(i + 1);
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+/** A heading word of eight letters or more typed with one letter wrong, as the vocabulary word it misspells. */
+function misspelt(p: string): SectionKind | undefined {
+  if (!/^[a-z]{8,}$/.test(p)) return undefined;
+  const w = LONG_WORDS.find((x) => x[0] === p[0] && oneEdit(x, p));
+  return w === undefined ? undefined : LOOKUP.get(w);
 }
 
 /** Words that qualify a heading noun without changing its kind ("Invited Talks", "Journal Papers", "Professional Career"). */
@@ -125,7 +160,7 @@ function lookup(p: string): SectionKind | undefined {
 function phraseKind(phrase: string): SectionKind | undefined {
   let p = phrase;
   for (;;) {
-    const k = lookup(p) ?? lookup(p.replace(FILLERS, ""));
+    const k = lookup(p) ?? lookup(p.replace(FILLERS, "")) ?? misspelt(p.replace(FILLERS, ""));
     if (k !== undefined) return k;
     const words = p.split(" ");
     if (words.length < 2 || !MODIFIERS.has(words[0]!)) return undefined;
@@ -140,6 +175,10 @@ function phraseKind(phrase: string): SectionKind | undefined {
 function vocabulary(s: string): SectionKind | null {
   const whole = normalise(s);
   if (whole.length === 0) return null;
+  // "Conferences" alone lists meetings attended or spoken at ("Poster, EAS Annual Meeting 2024; talk, …"); conference
+  // papers have headings of their own ("Conference Papers", "Conference Proceedings"), and "International
+  // Conference" is a sub-heading of a paper list.
+  if (whole === "conferences") return "other";
   const parts = whole.split(/\s*(?:,|\/|\band\b)\s*/).filter((p) => p.length > 0);
   // An all-lowercase line is often a wrapped tail ("services"): it must match the vocabulary exactly.
   const exact = (p: string) => LOOKUP.get(p) ?? LOOKUP.get(p.replace(/^(?:relevant|selected|other|additional|key) /, ""));
@@ -173,8 +212,16 @@ function shaped(s: string): boolean {
  */
 function sentenceCased(s: string): boolean {
   const words = s.split(/\s+/);
-  return /^[A-Z][a-z]/.test(s) && words.length <= 5 && s.length <= 40 && !/[\d.]/.test(s)
+  // Six words only for a heading written as a sentence ("Here is what I have written").
+  return /^[A-Z][a-z]/.test(s) && (words.length <= 5 || (words.length === 6 && /^(?:Here|And)\s/.test(s))) && s.length <= 40 && !/[\d.]/.test(s)
     && words.slice(1).every((w) => /^[a-z]+$/.test(w) || w === "I");
+}
+
+/** Sentence case with letters outside ASCII ("Expérience professionnelle", "Formación académica"). */
+function sentenceCasedWords(s: string): boolean {
+  const words = s.split(/\s+/);
+  return /^\p{Lu}\p{Ll}/u.test(s) && words.length <= 4 && s.length <= 40 && !/[\d.]/.test(s)
+    && words.slice(1).every((w) => /^\p{Ll}+$/u.test(w));
 }
 
 export function headingOf(line: Line): Heading | null {
@@ -182,7 +229,10 @@ export function headingOf(line: Line): Heading | null {
   const t = line.text.replace(/[\s:|—–-]+$/, "").replace(/^[#=*\s]+/, "").replace(/\s*\([^)]*\)\s*/g, " ").trim();
   // An all-lowercase line with a parenthetical ("recommendations (120M users)") is the wrapped tail of a sentence.
   const lowerTail = t === t.toLowerCase() && /\(/.test(line.text);
-  if (!lowerTail && (shaped(t) || sentenceCased(t))) {
+  // A heading in two languages ("Expérience professionnelle / Work experience"): each side shaped like a heading.
+  const sides = / [/|] /.test(t) ? t.split(/ [/|] /) : [];
+  const twoSided = sides.length === 2 && sides.every((x) => shaped(x) || sentenceCasedWords(x));
+  if (!lowerTail && (shaped(t) || sentenceCased(t) || twoSided)) {
     const kind = vocabulary(t);
     if (kind) return { kind, inline: false };
   }

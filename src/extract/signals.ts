@@ -47,6 +47,8 @@ export const SIGNAL_TERMS: Record<TopicSignal, { terms: Term[]; traps: Term[] }>
       "NeurIPS", "ICML", "ICLR", "fine-tuning", "fine-tuned", "model training", "trained models", "statistical learning",
       // Named learning methods of econometrics and classic ML.
       "causal forest", "support vector machine", "decision tree",
+      // Bandit policies learned from data ("contextual bandits", "Thompson-sampling policies") are learning methods.
+      "contextual bandit", "contextual bandits", "Thompson sampling",
     ]),
     traps: terms(["machine shop", "machinist"]),
   },
@@ -147,8 +149,12 @@ export function isCourseTaken(line: SectionedLine): boolean {
   return line.section === "coursework" || (line.text.length <= ENTRY_SIZED && COURSE_LINE.test(line.text));
 }
 
+/** A listed work not yet written ("Priors for recommendation models (in preparation)"): a title, not work shown. */
+const UNWRITTEN = /\b(?:in preparation|in prep\b\.?|draft|manuscript in preparation|work in progress)\b/i;
+
 function weakFrom(line: SectionedLine, signal: TopicSignal, prev?: SectionedLine): number {
   if (WEAK_SECTIONS.has(line.section)) return 0;
+  if (line.section === "publications" && UNWRITTEN.test(line.text)) return 0;
   // Only on an entry-sized line: a resume flattened to one line names a certificate somewhere else.
   if (line.section === "coursework" || (line.text.length <= ENTRY_SIZED && COURSE_LINE.test(line.text))) return 0;
   // …or whose list runs on past the wrap ("Courses completed: Machine Learning, …, Recommender Systems," / "Data Mining").
@@ -175,6 +181,21 @@ const COLLABORATION = /\b(?:with|alongside)\s+(?:the\s+|our\s+|a\s+)?(?:[\w-]+\s
  * to people) is not designing algorithms.
  */
 const SOCIETAL_ALGORITHMIC = /^algorithmic\s+(?:curation|fairness|bias|accountability|transparency|governance|decision[- ]making|management|amplification|audit(?:s|ing)?|trading|content|feeds?|harms?|recommendations?|ranking|moderation|labou?r|power|control|personali[sz]ation)\b/i;
+
+/**
+ * A venue named after its field ("Data Mining and Knowledge Discovery", "International Conference on Data Mining",
+ * "Workshop on Recommender Systems") says where a paper appeared, not what it did, as with KDD or SIGIR.
+ */
+const VENUE_NAME = /\b(?:Conference|Journal|Transactions|Workshop|Symposium|Proceedings)\s+(?:on|of)\s+(?:[A-Z][\w-]*\s*(?:(?:and|&)\s+)?){1,6}|\bData Mining and Knowledge Discovery\b/g;
+
+/**
+ * A named recommendation surface followed by its UI ("Designed the 'Because you watched' rows and the explanation
+ * tooltips"): the rows were designed, not the recommender — unless the line names model or engineering work.
+ */
+const SURFACE_UI = /^['"’”]?\s*(?:rows?|rails?|carousels?|shelf|shelves|widgets?|UI|UX|pages?|screens?|tooltips?|tiles?|modules?)\b/i;
+const BUILDING = /\b(?:models?|ranking|ranker|retrieval|re-?rank\w*|algorithms?|trained|training|service|pipeline|CTR|click-through|embeddings?|A\/B|inference)\b/i;
+
+const NON_BUILDER_TITLE = /^\s*(?:(?:Senior|Sr\.?|Lead|Principal|Associate|Junior|Staff|Group)\s+)?(?:Product\s+(?:Manager|Owner|Designer|Marketing\s+Manager|Lead)|(?:UX|UI|Visual|Interaction|Graphic)\s+(?:Designer|Researcher)|Designer|(?:Regional\s+)?Sales\s+(?:Manager|Representative|Director)|Account\s+(?:Executive|Manager)|Marketing\s+Manager|Brand\s+Manager)\s*(?:,|—|–|\s-\s)[^.;]{0,80}$/;
 
 const RATING_AFTER = /^[^|:;,.()]{0,40}?\s*[|:]\s*(?:beginner|basic|intermediate|advanced|expert|proficient|novice|[1-5]\s*\/\s*5|[★☆●○]+)\b/i;
 
@@ -213,8 +234,13 @@ function readLine(text: string): LineReading {
   let r = readings.get(text);
   if (r) return r;
   if (readings.size >= 2048) readings.clear();
-  const beside = [...text.matchAll(COLLABORATION), ...text.matchAll(PRODUCT_OWNER), ...text.matchAll(ORGANISATION), ...text.matchAll(TAUGHT_COURSE)]
+  const beside = [...text.matchAll(COLLABORATION), ...text.matchAll(PRODUCT_OWNER), ...text.matchAll(ORGANISATION), ...text.matchAll(TAUGHT_COURSE),
+    ...(/\b(?:on|of)\s|Knowledge Discovery/.test(text) ? text.matchAll(VENUE_NAME) : [])]
     .map((m) => [m.index, m.index + m[0].length] as const);
+  // A role that designs, sells or manages a product is named after the product's team ("Senior Product Manager,
+  // Personalization", "Product Designer, Recommendations Experience"): the title is no work shown.
+  const role = NON_BUILDER_TITLE.exec(text);
+  if (role) beside.push([0, text.length]);
   r = { tokens: tokenize(text), beside };
   readings.set(text, r);
   return r;
@@ -247,6 +273,9 @@ export function matchSignal(line: SectionedLine, signal: TopicSignal, following?
     // line that follows (`following`: null when the entry ends there — a bullet, heading or blank comes next).)
     const SURFACE = /^\s+(?:UI|UX|interface|page|screen|rail|widget|carousel|surface|team|squad|group|engineers?|product)\b/i;
     const KIND = /\b[\w]+(?:-[\w]+)+\s+recommendations?\b/gi;
+    // "Own the ranking model behind recipe recommendations": a ranking or retrieval model serving recommendations.
+    const served = /\b(?:ranking|retrieval|re-?ranking|scoring)\s+models?\b[^.;]{0,40}?\brecommendations?\b/i.exec(line.text);
+    if (served && !beside.some(([a, b]) => served.index >= a && served.index < b)) hits.push({ term: ts[0]!, start: served.index, end: served.index + served[0].length });
     for (const m of line.text.matchAll(KIND)) {
       const rest = line.text.slice(m.index + m[0].length);
       if (SURFACE.test(rest)) continue;
@@ -266,6 +295,11 @@ export function matchSignal(line: SectionedLine, signal: TopicSignal, following?
     for (const m of line.text.matchAll(/\bto mine\b/gi)) hits.push({ term: ts[0]!, start: m.index + 3, end: m.index + m[0].length });
   }
   if (hits.length === 0) return hits;
+  if (signal === "recommenderSystems" && !BUILDING.test(line.text)) {
+    const named = hits.filter((h) => !/^(?:recommended for you|you may also like|because you watched)$/i.test(line.text.slice(h.start, h.end))
+      || !SURFACE_UI.test(line.text.slice(h.end)));
+    if (named.length < hits.length) return named;
+  }
   // A self-rated skill row ("Recommender systems | Intermediate | 1", "| Data mining | 2/5 |", "Machine learning:
   // Expert") is a claim, not work shown: a hit whose cell ends in a proficiency rating is dropped.
   const rated = hits.filter((h) => !RATING_AFTER.test(line.text.slice(h.end)));

@@ -63,6 +63,9 @@ const BUILT = /\b(?:implemented|built|wrote|written|developed|coded|programmed|r
 const IN_BEFORE = /\bin\s+$/;
 const CLAUSE_END = /^\s*(?:$|[.,;)]|(?:for|to|with|and|on)\b)/;
 
+/** The verb just before a name: "learning python", "currently studying Java" (not "machine learning Python"). */
+const LEARNING_IT = /(?<!\b(?:machine|deep|reinforcement|transfer|statistical|active|federated|representation|meta|online|supervised|unsupervised|self-supervised|contrastive)\s)\b(?:learning|studying)\s+$/i;
+
 export interface Found {
   names: string[];
   evidence: Evidence[];
@@ -87,6 +90,8 @@ function scan(lines: SectionedLine[], table: Entry[], feature: string): Found {
       const builtIn = IN_BEFORE.test(before) && BUILT.test(before) && CLAUSE_END.test(rest);
       const usedIn = ambiguous && (USED_IN.test(before) || CODE_AFTER.test(rest) || builtIn || (CODE_IN.test(before) && CLAUSE_END.test(rest)));
       if (ambiguous && !listy && !usedIn) continue;
+      // "learning python on youtube": a language being learnt is not yet a language in use.
+      if (LEARNING_IT.test(before)) continue;
       // Ambiguous single letters ("C", "R") must sit between list separators.
       if (ambiguous && name.length === 1 && !usedIn) {
         const before = l.text.slice(0, m.index);

@@ -15,6 +15,8 @@ import { ELEVENTH_RESUMES } from "../../fixtures/corpus-eleventh.ts";
 import { TWELFTH_RESUMES } from "../../fixtures/corpus-twelfth.ts";
 import { THIRTEENTH_RESUMES } from "../../fixtures/corpus-thirteenth.ts";
 import { FOURTEENTH_RESUMES } from "../../fixtures/corpus-fourteenth.ts";
+import { FIFTEENTH_RESUMES } from "../../fixtures/corpus-fifteenth.ts";
+import { SIXTEENTH_RESUMES } from "../../fixtures/corpus-sixteenth.ts";
 import { UNSEEN_RESUMES } from "../../fixtures/corpus-unseen.ts";
 import { RESUME_ID } from "./helpers.ts";
 
@@ -60,6 +62,7 @@ describe("eval:extraction field judging", () => {
     ["ninth set", NINTH_RESUMES], ["tenth set", TENTH_RESUMES],
     ["eleventh set", ELEVENTH_RESUMES], ["twelfth set", TWELFTH_RESUMES],
     ["thirteenth set", THIRTEENTH_RESUMES], ["fourteenth set", FOURTEENTH_RESUMES],
+    ["fifteenth set", FIFTEENTH_RESUMES], ["sixteenth set", SIXTEENTH_RESUMES],
   ] as const;
   for (const [name, set] of sets) {
     it(`${name}: at least 95 percent of fields right`, async () => {
