@@ -74,51 +74,54 @@ export interface TermMatch {
 }
 
 /**
- * Positions of each token text and stem, built once per token list: a signal table has hundreds of
- * terms and a line a few dozen tokens, and most terms' first word is in no line at all.
+ * A term table indexed by its first word, built once per table: a signal table has hundreds of terms and a
+ * line a few dozen tokens, so each token looks up the few terms that can start at it instead of every term
+ * scanning the line. `order` keeps the table order, which breaks ties between matches at the same start.
  */
-interface TokenIndex {
-  byText: Map<string, number[]>;
+interface TermIndex {
+  byExact: Map<string, number[]>;
   byStem: Map<string, number[]>;
-  all: number[];
+  /** Terms whose first word matches by surface prefix ("=recommender"): checked at every token. */
+  bySurface: number[];
 }
-const indexes = new WeakMap<Token[], TokenIndex>();
-function indexOf(tokens: Token[]): TokenIndex {
-  let index = indexes.get(tokens);
+const termIndexes = new WeakMap<Term[], TermIndex>();
+function termIndexOf(terms: Term[]): TermIndex {
+  let index = termIndexes.get(terms);
   if (index) return index;
-  index = { byText: new Map(), byStem: new Map(), all: tokens.map((_, i) => i) };
-  tokens.forEach((tok, i) => {
-    for (const [map, key] of [[index!.byText, tok.text], [index!.byStem, tok.stem]] as const) {
-      const list = map.get(key);
-      if (list) list.push(i);
-      else map.set(key, [i]);
-    }
+  index = { byExact: new Map(), byStem: new Map(), bySurface: [] };
+  terms.forEach((t, k) => {
+    const first = t.words[0];
+    if (!first) return;
+    if (first.surface !== null) return void index!.bySurface.push(k);
+    const [map, key] = first.exact !== null ? [index!.byExact, first.exact] : [index!.byStem, first.stem];
+    const list = map.get(key);
+    if (list) list.push(k);
+    else map.set(key, [k]);
   });
-  indexes.set(tokens, index);
+  termIndexes.set(terms, index);
   return index;
 }
 
-/** All places where a term's words appear consecutively in `tokens`. */
+/** All places where a term's words appear consecutively in `tokens` (by start; ties in table order). */
 export function findTerms(tokens: Token[], terms: Term[]): TermMatch[] {
-  const out: TermMatch[] = [];
-  const index = indexOf(tokens);
-  for (const t of terms) {
-    const first = t.words[0];
-    if (!first) continue;
-    // Only the positions where the first word can match (all positions for a surface-prefix word).
-    const starts = first.exact !== null ? index.byText.get(first.exact) : first.surface !== null ? undefined : index.byStem.get(first.stem);
-    if (starts === undefined && first.surface === null) continue;
-    const positions = starts ?? index.all;
-    for (const i of positions) {
-      if (i + t.words.length > tokens.length) break;
-      let ok = true;
-      for (let j = 0; j < t.words.length && ok; j++) {
-        const w = t.words[j]!;
-        const tok = tokens[i + j]!;
-        ok = w.exact !== null ? tok.text === w.exact : w.surface !== null ? tok.lower.startsWith(w.surface) : tok.stem === w.stem;
-      }
-      if (ok) out.push({ term: t, start: tokens[i]!.start, end: tokens[i + t.words.length - 1]!.end });
+  const found: { k: number; match: TermMatch }[] = [];
+  const index = termIndexOf(terms);
+  const tryAt = (k: number, i: number) => {
+    const t = terms[k]!;
+    if (i + t.words.length > tokens.length) return;
+    for (let j = 0; j < t.words.length; j++) {
+      const w = t.words[j]!;
+      const tok = tokens[i + j]!;
+      const ok = w.exact !== null ? tok.text === w.exact : w.surface !== null ? tok.lower.startsWith(w.surface) : tok.stem === w.stem;
+      if (!ok) return;
     }
+    found.push({ k, match: { term: t, start: tokens[i]!.start, end: tokens[i + t.words.length - 1]!.end } });
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const tok = tokens[i]!;
+    for (const k of index.byExact.get(tok.text) ?? []) tryAt(k, i);
+    for (const k of index.byStem.get(tok.stem) ?? []) tryAt(k, i);
+    for (const k of index.bySurface) tryAt(k, i);
   }
-  return out.sort((a, b) => a.start - b.start);
+  return found.sort((a, b) => a.match.start - b.match.start || a.k - b.k).map((f) => f.match);
 }
