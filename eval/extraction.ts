@@ -36,6 +36,8 @@ import { THIRTEENTH_RESUMES } from "../test/fixtures/corpus-thirteenth.ts";
 import { FOURTEENTH_RESUMES } from "../test/fixtures/corpus-fourteenth.ts";
 import { FIFTEENTH_RESUMES } from "../test/fixtures/corpus-fifteenth.ts";
 import { SIXTEENTH_RESUMES } from "../test/fixtures/corpus-sixteenth.ts";
+import { SEVENTEENTH_RESUMES } from "../test/fixtures/corpus-seventeenth.ts";
+import { EIGHTEENTH_RESUMES } from "../test/fixtures/corpus-eighteenth.ts";
 import { renderFixture } from "../test/fixtures/render.ts";
 import {
   listResumeDocx, listResumePdfs, loadDataTurks, loadDotin, loadRendercv, loadVrundag91, naukriTruth, SHARED_DATA, type LabelledDoc,
@@ -137,10 +139,10 @@ function render(sets: SetScore[], showMisses: boolean): string {
   return lines.join("\n");
 }
 
-const USAGE = `usage: npm run eval:extraction -- [--json] [--misses] [--timings] [--set fixtures,heldout,unseen,fresh,fifth,sixth,seventh,eighth,ninth,tenth,eleventh,twelfth,thirteenth,fourteenth,fifteenth,sixteenth,shared]
+const USAGE = `usage: npm run eval:extraction -- [--json] [--misses] [--timings] [--set fixtures,heldout,unseen,fresh,fifth,sixth,seventh,eighth,ninth,tenth,eleventh,twelfth,thirteenth,fourteenth,fifteenth,sixteenth,seventeenth,eighteenth,shared]
 
 Per-field extraction accuracy: repo fixtures and the held-out-style second set (each rendered to PDF, DOCX and
-TXT), the third to sixteenth sets written blind (unseen, fresh, fifth, …, sixteenth), and the labelled public data in ${SHARED_DATA} when present. --misses lists every wrong field;
+TXT), the third to eighteenth sets written blind (unseen, fresh, fifth, …, eighteenth), and the labelled public data in ${SHARED_DATA} when present. --misses lists every wrong field;
 --timings adds readDocument time per real PDF in resumes-pdf/.`;
 
 /** [--set name, table label, resumes]; a set still being written (empty) is skipped. */
@@ -161,6 +163,8 @@ const FIXTURE_SETS: [string, string, FixtureResume[]][] = [
   ["fourteenth", "fourteenth", FOURTEENTH_RESUMES],
   ["fifteenth", "fifteenth", FIFTEENTH_RESUMES],
   ["sixteenth", "sixteenth", SIXTEENTH_RESUMES],
+  ["seventeenth", "seventeenth", SEVENTEENTH_RESUMES],
+  ["eighteenth", "eighteenth", EIGHTEENTH_RESUMES],
 ];
 const SET_NAMES = [...FIXTURE_SETS.map(([name]) => name), "shared"];
 
