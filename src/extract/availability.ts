@@ -13,7 +13,7 @@ import { findDegrees } from "./degrees.ts";
 import { evidenceAt } from "./lines.ts";
 import type { SectionedLine } from "./sections.ts";
 
-const TRIGGER = /\b(?:availab(?:le|ility)|verfügbar(?:keit)?|disponib(?:le|ilit[ée])|(?:glad|happy|keen|eager|hope|hoping|plan(?:ning)?|intend|would like|wish) to (?:start|join|begin|commence)|arrival (?:date|time)|join(?:ing)?\s+(?:the|your|a|an|our)\s+(?:[\w-]+\s+){0,2}?(?:in|from|on)|(?:can|able to|could|ready to|looking to|open to) start|start(?:ing)? date|earliest start|start(?:ing)? (?:in|from|on)|join(?:ing)? (?:in|from)|(?:expected|able|ready|available|can) to join|(?:expected|expecting) to (?:start|begin|commence)(?:\s+(?:work|working))?\s+(?:in|on|from|by|around)?|(?:can|could) join|(?:date of|expected) joining|joining date|free (?:to start|from)|(?:can|able to) (?:arrive|report)|arrival date|(?:roles?|positions?|jobs?|opportunities|employment)\s+(?:starting|beginning|commencing)|(?:free|able|ready|willing|happy) to (?:relocate|move)\s+(?:from|in|by|starting)|(?:OPT|CPT|work|employment)\s+(?:eligib(?:le|ility)|authori[sz](?:ed|ation)|permit(?:ted)?)\s+(?:from|starting|begins?)|eligible to (?:work|start|join)\s+(?:from|in|on))\b/i;
+const TRIGGER = /\b(?:availab(?:le|ility)|verfügbar(?:keit)?|disponib(?:le|ilit[ée])|(?:glad|happy|keen|eager|hope|hoping|plan(?:ning)?|intend|would like|wish) to (?:start|join|begin|commence)|arrival (?:date|time)|join(?:ing)?\s+(?:the|your|a|an|our)\s+(?:[\w-]+\s+){0,2}?(?:in|from|on)|(?:can|able to|could|ready to|looking to|open to) (?:start|begin|commence)|start(?:ing)? date|earliest start|start(?:ing)? (?:in|from|on)|join(?:ing)? (?:in|from)|(?:expected|able|ready|available|can) to join|(?:expected|expecting) to (?:start|begin|commence)(?:\s+(?:work|working))?\s+(?:in|on|from|by|around)?|(?:can|could) join|(?:date of|expected) joining|joining date|free (?:to start|from)|(?:can|able to) (?:arrive|report)|arrival date|(?:roles?|positions?|jobs?|opportunities|employment)\s+(?:starting|beginning|commencing)|(?:free|able|ready|willing|happy) to (?:relocate|move)\s+(?:from|in|by|starting)|(?:OPT|CPT|work|employment)\s+(?:eligib(?:le|ility)|authori[sz](?:ed|ation)|permit(?:ted)?)\s+(?:from|starting|begins?)|eligible to (?:work|start|join)\s+(?:from|in|on))\b/i;
 const IMMEDIATE = /\b(?:immediately|immediate|now|asap|right away|at once)\b/i;
 /** "available from then", "thereafter": the start is the date stated before the trigger in the same line. */
 const BACK_REFERENCE = /^\W*(?:from|after)\s+(?:then|that(?:\s+date)?)\b|^\W*thereafter\b/i;
@@ -23,6 +23,7 @@ const FULL_TIME = /\bfull[- ]time\s+(?:from|starting(?:\s+(?:in|from))?|as of)\b
 const HISTORY = new Set(["experience", "research", "education", "projects", "teaching"]);
 /** A sentence opening with its start date before the trigger: "From April 2026 I am free to start." */
 const FROM_FIRST = /(?:^|[.;]\s+)\W*(?:from|starting(?:\s+(?:in|from))?|as of|beginning(?:\s+in)?)\s+([^.;]{3,30}?)\s*,?\s+(?:I|I'm|I am|I'll|I will|we)\b[^.;]*$/i;
+const RESTATED = /[—–,;:-]\s*(?:so|i\.e\.,?|that is,?|meaning|hence|thus|in other words,?)\s+(?:from|starting(?:\s+(?:in|from))?|as of)\s+(?=\S)/i;
 const DANGLING_MONTH = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s*$/i;
 const AFTER_GRADUATION = /\bafter (?:my )?graduation\b|\bupon graduation\b|\bonce I graduate\b/i;
 
@@ -55,7 +56,9 @@ export function extractAvailability(lines: SectionedLine[], today: string): Avai
     // role, so the full-time start is the one stated for it; an internship's dates are not.
     const trig = FULL_TIME.exec(l.text) ?? TRIGGER.exec(l.text);
     // Dates after the trigger are the start date; "M.S. 2024, available June 2026" has two dates.
-    const from = trig ? trig.index : 0;
+    // "Right after my defence in June 2026 — so from July 2026": a date restated as the start overrides the one before.
+    const restated = RESTATED.exec(l.text.slice(trig ? trig.index : 0));
+    const from = (trig ? trig.index : 0) + (restated && scanDates(l.text.slice((trig ? trig.index : 0) + restated.index)).length > 0 ? restated.index : 0);
     // The earliest date stated: "Summer 2026 (May 2026 – Aug 2026)" starts in May.
     const after = scanDates(l.text.slice(from)).filter((x) => x.from !== null)
       .sort((a, b) => monthIndex(a.from!) - monthIndex(b.from!))[0];
@@ -74,7 +77,9 @@ export function extractAvailability(lines: SectionedLine[], today: string): Avai
     // next line of the same paragraph.
     const next = lines[i + 1];
     const wrapped = !d && trig && trig.index + trig[0].length >= l.text.length - 12 && next && !next.blank && !next.heading
-      ? scanDates(next.text).find((x) => x.from !== null && x.index <= 12) : undefined;
+      // The date may come later in that line while the sentence runs on ("…could start at the" / "end of the summer —
+      // realistically on the 1st of September 2026.").
+      ? scanDates(next.text).find((x) => x.from !== null && (x.index <= 12 || !/[.;!?]/.test(next.text.slice(0, x.index)))) : undefined;
     if (d?.from) {
       value = d.from;
       ev = evidenceAt("availableFrom", line, Math.min(from + d.index, line.text.length), Math.min(from + d.end, line.text.length));

@@ -44,10 +44,25 @@ export interface DateSpan {
 const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 const MONTH_RE =
   "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
+/** Spanish month names (CVs from Spain and Latin America write "Marzo 2026", "marzo de 2026"). */
+const ES_MONTHS = ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"];
+const ES_MONTH_RE = "(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|se?ptiembre|octubre|noviembre|diciembre)";
 const TOKEN = new RegExp(
   [
+    // "early 2026 — January", "the spring of 2026 — March at the earliest": a vague time of year narrowed at once to a
+    // month written without its year; the month counts, in that year.
+    `(?<qm>\\b(?:early|late|mid-?|(?:spring|summer|fall|autumn|winter)(?:\\s+of)?)\\s*(?:19|20)\\d\\d\\s*[—–-]\\s*${MONTH_RE}\\b(?![.,]?\\s*\\d))`,
+    // "2026-06-30", "defended 2025-09-12": an ISO date is its year and month.
+    `(?<iso>\\b(?:19|20)\\d\\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01])\\b(?!-?\\d))`,
+    // "end of 2025" = December; "beginning of 2026" / "start of 2026" = January.
+    `(?<endof>\\b(?:end|close|beginning|start)\\s+of\\s+(?:19|20)\\d\\d\\b)`,
+    `(?<esm>\\b${ES_MONTH_RE}\\s+(?:de\\s+|del\\s+)?(?:19|20)\\d\\d\\b)`,
+    // "03-2026": a month and year joined by a hyphen (two-digit month, nothing numeric glued before).
+    `(?<mydash>(?<![\\d-])(?:0[1-9]|1[0-2])-(?:19|20)\\d\\d\\b(?![-/.]?\\d))`,
+    // "the 1st of June 2026", "29th of May 2026", "15 March 2026": a day before the month.
+    `(?<dmy>\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH_RE}\\.?,?\\s+(?:19|20)\\d\\d\\b)`,
     `(?<mname>\\b${MONTH_RE}\\.?(?:\\s+\\d{1,2}(?:st|nd|rd|th)?)?,?\\s*(?:'?\\d{4}|['’]\\d{2})\\b)`,
-    `(?<season>\\b(?:spring|summer|fall|autumn|winter)(?:\\s+(?:semester|term|quarter))?,?\\s+(?:\\d{4}|['’]\\d{2})\\b)`,
+    `(?<season>\\b(?:spring|summer|fall|autumn|winter)(?:\\s+(?:semester|term|quarter|of))?,?\\s+(?:\\d{4}|['’]\\d{2})\\b)`,
     `(?<mdy>\\b(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\\d|3[01])/\\d{4}\\b)`,
     `(?<my>\\b(?:0?[1-9]|1[0-2])\\s*[/.]\\s*\\d{4}\\b)`,
     `(?<ym>\\b\\d{4}[-/.](?:0[1-9]|1[0-2])\\b(?![-/.]?\\d))`,
@@ -64,11 +79,11 @@ const TOKEN = new RegExp(
     // "'26", "summer '24", "MS CS '22": a two-digit year after an apostrophe (not a quote's closing mark: no letter before).
     `(?<ayear>(?<![\\w'’])['’]\\d{2}\\b)`,
     // "ongoing" in the languages of the CVs we read in English: Portuguese, Spanish, Italian, French, German.
-    `(?<present>\\b(?:present|current(?:ly)?|now|ongoing|today|to date|em andamento|en curso|in corso|en cours|heute|laufend)\\b)`,
+    `(?<present>\\b(?:present|current(?:ly)?|now|ongoing|today|to date|(?<=[-–—]\\s?)date|em andamento|presente|actualidad|en curso|in corso|en cours|heute|laufend)\\b)`,
   ].join("|"),
   "gi",
 );
-const SEP = /^\s*(?:-|–|—|−|~|to|until|till|through|thru|→|->)\s*(?:(?:expected|anticipated|exp\.|est\.)\s*:?\s*)?$/i;
+const SEP = /^\s*(?:-|–|—|−|~|to|until|till|through|thru|→|->)\s*(?:(?:expected|anticipated|exp\.|est\.)\s*:?\s*)?(?:the\s+)?$/i;
 const SEASON_START: Record<string, number> = { spring: 1, summer: 6, fall: 9, autumn: 9, winter: 1 };
 const SEASON_END: Record<string, number> = { spring: 5, summer: 8, fall: 12, autumn: 12, winter: 1 };
 
@@ -110,6 +125,30 @@ function toToken(m: RegExpExecArray): DateToken | null {
   if (g.mname) {
     const p = parseMonthName(g.mname);
     return p ? { ...base, kind: "month", ...p } : null;
+  }
+  if (g.qm) {
+    const y = digits(g.qm)[0]!;
+    const name = /([a-z]+)\W*$/i.exec(g.qm)![1]!;
+    return { ...base, kind: "month", year: y, month: MONTHS.indexOf(name.slice(0, 3).toLowerCase()) + 1 };
+  }
+  if (g.dmy) {
+    const name = /(?:of\s+)?([a-z]+)\.?,?\s+\d{4}$/i.exec(g.dmy)![1]!;
+    return { ...base, kind: "month", year: digits(g.dmy).pop()!, month: MONTHS.indexOf(name.slice(0, 3).toLowerCase()) + 1 };
+  }
+  if (g.iso) {
+    const [yr, mo] = digits(g.iso);
+    return { ...base, kind: "month", month: mo!, year: yr! };
+  }
+  if (g.endof) {
+    return { ...base, kind: "month", year: digits(g.endof)[0]!, month: /^(?:end|close)/i.test(g.endof) ? 12 : 1 };
+  }
+  if (g.esm) {
+    const name = /^[a-z]+/i.exec(g.esm)![0].toLowerCase().replace(/^setiembre$/, "septiembre");
+    return { ...base, kind: "month", year: digits(g.esm)[0]!, month: ES_MONTHS.indexOf(name) + 1 };
+  }
+  if (g.mydash) {
+    const [mo, yr] = digits(g.mydash);
+    return { ...base, kind: "month", month: mo!, year: yr! };
   }
   if (g.season) {
     const season = g.season.toLowerCase().match(/[a-z]+/)![0];

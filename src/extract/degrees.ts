@@ -7,7 +7,7 @@
  * recognition rules do. An MBA is a masters whose field is Business Administration.
  */
 import type { DegreeLevel } from "../domain/profile.ts";
-import { knownField } from "./field-relatedness.ts";
+import { knownField, knownFieldEnd } from "./field-relatedness.ts";
 
 export interface DegreeMention {
   level: DegreeLevel;
@@ -31,7 +31,7 @@ const RULES: Rule[] = [
   // "Doctoral degree (PhD) in Physics", "Doctoral Course, Graduate School of Informatics" (Japanese and Korean
   // programmes), "Doctoral Programme in …": the noun after "Doctoral" is part of the degree's name, not its field.
   // "PhD-level research" describes work, not a degree.
-  { re: /\bPh\.?\s?D\b\.?(?![-\s]level\b)|\bDoctor of Philosophy\b|\bDoctoral(?:\s+(?:degree|course|program(?:me)?|studies))?\b|\bDoctorate\b|\bD\.Phil\b\.?|\bDPhil\b|\b(?:Doctorat|Doctorado|Dottorato|Doutorado)\b/gi, level: "phd" },
+  { re: /\bPh\.?\s?D\b\.?(?![-\s]level\b)|\bDoctor of Philosophy\b|\bDoctoral(?:\s+(?:degree|course|program(?:me)?|studies))?\b|\bDoctorate\b|\bD\.Phil\b\.?|\bDPhil\b|\b(?:Doctorat|Doctorado|Dottorato|Doutorado|Doktora)\b/gi, level: "phd" },
   // German doctorates by faculty ("Dr. rer. nat.", "Dr.-Ing.", "Dr. phil."), never the title before a name
   // ("Dr. Amara Diallo"); "Doctor of Science/Engineering"; a bare "Doctor" before a capitalised field, as Chinese
   // resumes' tables write the level ("Master  Computer Technology", "Doctor  Computer Science"); not the US law
@@ -64,13 +64,13 @@ const RULES: Rule[] = [
   // Short forms in an ALL-CAPS line ("MSC DATA SCIENCE", "MENG MECHANICAL ENGINEERING"): see CAPS_RULES below.
   {
     re: new RegExp(
-      String.raw`\bMaster(?:'?s)?\b(?:\s+(?:degree|[Cc]ourse)\b)?|\bM\.\s?Sc\b\.?|\bMSc\b|\bM\.S\.E\.|\bM\.S\.|\bM\.?Res\b\.?|\bMS\b${NOT_SOFTWARE}|\bM\.\s?Eng\b\.?|\bMEng\b|\bMASc\b|\bM\.?Phil\b\.?|\bM\.?Tech\b\.?|\bM\.A\.|\bMA\b(?=\s+(?:in|of)\b)|\bS\.?M\.(?=\s)|\bMCS\b|\bMSE\b|\bM\.?\s?Ed\b\.?|\bM\.A(?=\s*[(\[]|\s+(?:in|from)\b)|\bM\.?\s?Com\b\.?|\bM\.E(?=\s*(?:in\b|\(|,|$))|\bMsc\b(?=\s*(?:in\b|\(|,|$))|\bMMS\b(?=\s*[(\[]|\s+(?:in|from)\b)|\bM\.F\.A\.|\bMFA\b(?=\s*(?:in\b|,|\(|[-–—]))|\bM\.?\s?Mus\b\.?`,
+      String.raw`\bMaster(?:'?s)?\b(?:\s+(?:degree|[Cc]ourse)\b)?|\bM\.\s?Sc\b\.?|\bMSc\b|\bM\.S\.E\.|\bM\.S\.|\bM\.?Res\b\.?|\bMS\b${NOT_SOFTWARE}|\bM\.\s?Eng\b\.?|\bMEng\b|\bMASc\b|\bM\.?Phil\b\.?|\bM\.?Tech\b\.?|\bM\.A\.|\bMA\b(?=\s+(?:in|of)\b)|(?<=\b(?:BA|B\.A\.)\s+(?:and|&)\s+)MA\b|\bS\.?M\.(?=\s)|\bMCS\b|\bMSE\b|\bM\.?\s?Ed\b\.?|\bM\.A(?=\s*[(\[]|\s+(?:in|from)\b)|\bM\.?\s?Com\b\.?|\bM\.E(?=\s*(?:in\b|\(|,|$))|\bMsc\b(?=\s*(?:in\b|\(|,|$))|\bMMS\b(?=\s*[(\[]|\s+(?:in|from)\b)|\bM\.F\.A\.|\bMFA\b(?=\s*(?:in\b|,|\(|[-–—]))|\bM\.?\s?Mus\b\.?`,
       "g",
     ),
     level: "masters",
   },
   {
-    re: /\bBachelor(?:'?s)?\b(?:\s+degree\b)?|\bB\.?\s?Tech\b\.?|\bB\.E\.|\bBE\b(?=\s+(?:in|of)\b)|\bB\.?\s?Sc\b\.?|\bB\.S\.E\.|\bB\.S\.|\bBS\b|\bB\.A\.|\bBA\b(?=\s+(?:in|of)\b|,|\s*\(Hons?\.?\)|\s+[A-Z][a-z]+(?:\s+(?:and\s+)?[A-Z][a-z]+)?\s*(?:[,|–—]|\s-\s))|\bB\.?Eng\b\.?|\bBASc\b|\bA\.B\.(?=\s)|\bBSE\b|\bB\.?\s?Ed\b\.?|\bB\.A(?=\s*[(\[]|\s+(?:in|from)\b)|\bB\.?\s?[Cc]om\b\.?|\bB\.E(?=\s*(?:in\b|\(|,|$))|\bB\s?E(?=\s+in\b|\s*\()|\bBsc\b(?=\s*(?:in\b|\(|,|$))|\bBBA\b|\bB\.F\.A\.|\bBFA\b(?=\s*(?:in\b|,|\(|[-–—]))|\bB\.?\s?Mus\b\.?|\bB[.-]?\s?TECH\b\.?|\bB\.COM\b\.?/g,
+    re: /\bBachelor(?:'?s)?\b(?:\s+degree\b)?|\bB\.?\s?Tech\b\.?|\bB\.E\.|\bBE\b(?=\s+(?:in|of)\b)|\bB\.?\s?Sc\b\.?|\bB\.S\.E\.|\bB\.S\.|\bBS\b|\bB\.A\.|\bBA\b(?=\s+(?:in|of)\b|,|\s+(?:and|&)\s+MA\b|\s*\(Hons?\.?\)|\s+[A-Z][a-z]+(?:\s+(?:and\s+)?[A-Z][a-z]+)?\s*(?:[,|–—]|\s-\s))|\bB\.?Eng\b\.?|\bBASc\b|\bA\.B\.(?=\s)|\bBSE\b|\bB\.?\s?Ed\b\.?|\bB\.A(?=\s*[(\[]|\s+(?:in|from)\b)|\bB\.?\s?[Cc]om\b\.?|\bB\.E(?=\s*(?:in\b|\(|,|$))|\bB\s?E(?=\s+in\b|\s*\()|\bBsc\b(?=\s*(?:in\b|\(|,|$))|\bBBA\b|\bB\.F\.A\.|\bBFA\b(?=\s*(?:in\b|,|\(|[-–—]))|\bB\.?\s?Mus\b\.?|\bB[.-]?\s?TECH\b\.?|\bB\.COM\b\.?/g,
     level: "bachelors",
   },
   { re: /\bAssociate(?:'?s)?(?=\s+(?:of|in|degree)\b)|\bA\.A\.S?\.|\bA\.S\.(?=\s)/gi, level: "associate" },
@@ -133,7 +133,14 @@ function cleanField(raw: string): string | null {
     .replace(/^\s*(?:Field(?:\s+of\s+study)?|Major|Subject|Discipline|Speciali[sz]ation)\s*:\s*/i, "").replace(STOP, "")
     .replace(/^[\s:,.-]+|[\s:,.-]+$/g, "").replace(/(?<=\p{Ll}{3})(?:[¹²³⁴⁵⁶⁷⁸⁹*†‡]+|\d)$/u, "");
   if (f.length < 2 || f.length > 60 || /\d|@/.test(f)) return null;
-  if (/\b(?:Universit(?:y|ät|é|à|e|ad|ade)|College|Institute|School|Academy|Hochschule)\b/i.test(f)) return null;
+  const inst = /\b(?:Universit(?:y|ät|é|à|e|ad|ade|as|at|eit|et)|[UÜ]niversitesi|College|Institute|School|Academy|Hochschule)\b/i.exec(f);
+  if (inst) {
+    // "Operations Research Harrowgate University": a table whose column gaps were collapsed runs the field into the
+    // institution's name; the field is what ends on the last field term we know, with a name left before the keyword.
+    const head = f.slice(0, inst.index);
+    const end = knownFieldEnd(head);
+    return /^[A-Z]/.test(f) && end > 0 && /^\s+[A-Z]\S*\s/.test(head.slice(end) + " ") ? head.slice(0, end) : null;
+  }
   // A field typed in lower case ("Phd Candidate in computer science") counts when it is a field we know, in a few words.
   if (!/^[A-Z]/.test(f) && !(/^[a-z]+(?:\s+[a-z]+){0,3}$/.test(f) && !/^(?:of|in|and|at|for|the|from|with|by|on|en|em|de|du|der)\b/.test(f) && knownField(f))) return null;
   // Job-board prefixes: "UG: B.Tech …", "PG: MCA …".
@@ -166,10 +173,14 @@ export function fieldOf(line: string, d: DegreeMention): string | null {
   // "Magister inzynier (Master of Science in Engineering), Computer Science, …", "Magister der Sozial- und
   // Wirtschaftswissenschaften (Mag. rer. soc. oec.; master's level), Sociology, …": a degree named in another
   // language, glossed in parentheses with its level, then its field as the next comma cell.
-  const glossed = /^([^(),]{0,70}?)\s*\(([^()]+)\)\s*,\s*([^,|;(]+)/u.exec(line.slice(d.end));
+  // "Doktora (PhD), Bilgisayar Muhendisligi (Computer Engineering), …": that field glossed in English in turn gives
+  // the gloss, when it is a field we know and the original is not.
+  const glossed = /^([^(),]{0,70}?)\s*\(([^()]+)\)\s*,\s*([^,|;(]+)(?:\(([^()]+)\))?/u.exec(line.slice(d.end));
   if (glossed && !/^\s*(?:in|of|en|em|de)\b/i.test(glossed[1]!)
     && (findDegrees(glossed[2]!).some((x) => x.level !== "other") || /\b(?:level|equivalent)\b/i.test(glossed[2]!))) {
     const g = cleanField(glossed[3]!);
+    const e = glossed[4] ? cleanField(glossed[4]) : null;
+    if (g && e && !knownField(g) && knownField(e) && !GENERIC.test(e)) return e;
     if (g && !GENERIC.test(g)) return g;
   }
   // "Licenciatura en Física (Licentiate in Physics)", "Bacharel em Engenharia Mecânica (B.Eng. Mechanical
@@ -191,6 +202,8 @@ export function fieldOf(line: string, d: DegreeMention): string | null {
   // "MS by Research, Computer Science", "Integrated M.S.-Ph.D. program, Industrial Engineering": the words after the
   // degree that say how it is taken are part of its name, not its field.
   const after = line.slice(d.end).replace(/^\s*\)(?=\s*(?:in|of)\s)/, "")
+    // "M.Sc. (by research) in …": how the degree is taken, in parentheses.
+    .replace(/^\s*\((?:by\s+)?(?:research|coursework|thesis|dissertation)\)/i, "")
     .replace(/^\s*(?:by\s+(?:research|coursework|thesis|dissertation)|program(?:me)?|track)\b(?=\s*[,:|–—-])/i, "").replace(
     /^(\s*(?:of|in)\s+(?:Science|Arts|Engineering|Applied Science|Philosophy|Technology)\s*|\s+(?=[-–]\s))?[-–]\s*([A-Z][A-Za-z.]{0,7})\s*,/,
     (m, lead: string | undefined, abbr: string) => (findDegrees(abbr).length > 0 ? `${lead ?? ""},` : m),
@@ -212,12 +225,18 @@ export function fieldOf(line: string, d: DegreeMention): string | null {
   // CSE"). So are a German faculty doctorate glossing the degree ("Doctorate (Dr. rer. nat.) in Biophysics") and the
   // year set between the degree and its field by a dash ("PhD, 2014 — Computer Science, …", "PhD, 2016 — Applied
   // Mathematics — …").
-  const inX = /^\s*(?:(?:of|in)\s+(?:Science|Arts|Engineering|Applied Science|Philosophy|Technology)\s*,?\s*)?(?:(?:Eng|Sc|Tech)\.(?=\s)\s*)?(?:\((?:[\w.-]+|\d{4}\s?[-–—]\s?\d{2,4}|Dr\.[\w.\s-]{1,20})\)\s*)?(?:,?\s*(?:19|20)\d\d(?:\s?[-–—]\s?(?:(?:19|20)\d\d|\d\d))?\s*[—–]\s*(?=[A-Z]))?(?:(?:Candidate|Student)\b\s*)?(?:(?:in|en|em)\b|,|:|-|–|\|)?\s*(.*)$/i.exec(after);
+  const inX = /^\s*(?:(?:of|in)\s+(?:Science|Arts|Engineering|Applied Science|Philosophy|Technology)\s*,?\s*)?(?:(?:Eng|Sc|Tech)\.(?=\s)\s*)?(?:\((?:[\w.-]+|\d{4}\s?[-–—]\s?\d{2,4}|Dr\.[\w.\s-]{1,20})\)\s*)?(?:,?\s*(?:19|20)\d\d(?:\s?[-–—]\s?(?:(?:19|20)\d\d|\d\d))?\s*[—–]\s*(?=[A-Z]))?(?:(?:Candidate|Student)\b\s*)?(?:(?:in|en|em)\b|,|:|-|–|—|\|)?\s*(.*)$/i.exec(after);
   const ofX = /^\s*of\s+(.*)$/i.exec(after);
   // "DPhil in Engineering Science", "MSc in Engineering Physics": a generic word opening a longer field name is part
   // of it; the skip in inX is for the degree's own "of Science" / "in Engineering" before a separator.
   const genericFirst = /^\s*in\s+((?:Science|Arts|Engineering|Applied Science|Philosophy|Technology)\s+(?:and\s+)?(?!in\b)[A-Z].*)$/.exec(after);
   let f = genericFirst ? cleanField(genericFirst[1]!) : inX ? cleanField(inX[1]!) : null;
+  // "BSc, MSc & PhD — Computer Science", "Integrated M.S.-Ph.D. program, Industrial Engineering": for the first
+  // degrees what follows is another degree, whose field is theirs too.
+  if (f && findDegrees(f).some((x) => x.index === 0 && x.level !== "other")) {
+    const next = findDegrees(after).find((x) => x.level !== "other");
+    return next ? fieldOf(after, next) : null;
+  }
   if (f && GENERIC.test(f)) f = null;
   if (!f && ofX) {
     const g = cleanField(ofX[1]!);
@@ -230,7 +249,9 @@ export function fieldOf(line: string, d: DegreeMention): string | null {
     const cell = before.split(/[|;•·\t]|\s{2,}|\s[-–—]\s/).pop() ?? "";
     const g = cleanField(cell);
     // A sentence running into the degree ("… computer scientist doing a PhD in …") is no field.
-    if (g && !GENERIC.test(g) && !/\b(?:a|an|the|my|doing|pursuing|completing|completed|holding|hold|with|am|is)$/i.test(g)) return g;
+    // Nor is another degree named before it ("BSc, MSc & PhD — Computer Science").
+    if (g && !GENERIC.test(g) && !/\b(?:a|an|the|my|doing|pursuing|completing|completed|holding|hold|with|am|is)$/i.test(g)
+      && !findDegrees(g).some((x) => x.index === 0 && x.end === g.length)) return g;
     // A Chinese-style row whose column gaps were collapsed ("2023.09-2026.06 Dongling University Computer Science
     // and Technology Master"): the field is what follows the institution, when it is a field we know.
     const rest = /\b(?:University|College|Institute|Academy)\s+(?:of\s+[A-Z][a-z]+\s+)?([A-Z][\p{L} &]+)$/u.exec(cell);

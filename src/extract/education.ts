@@ -65,8 +65,17 @@ function neighbours(lines: SectionedLine[], i: number, degreeLines: Set<number>,
 /** The line under a dated degree line is only the open end of its range, wrapped by a PDF: "- present". */
 function presentWrapped(lines: SectionedLine[], i: number): boolean {
   const next = lines[i + 1];
-  return next !== undefined && !next.blank && !next.heading && /^\s*[-–—]\s*(?:present|current(?:ly)?|now|ongoing|today|to date)\s*$/i.test(next.text)
-    && scanDates(lines[i]!.text).length > 0 && !/[-–—]\s*$/.test(lines[i]!.text);
+  if (next === undefined || next.blank || next.heading) return false;
+  if (/^\s*[-–—]\s*(?:present|current(?:ly)?|now|ongoing|today|to date)\s*$/i.test(next.text)) {
+    return scanDates(lines[i]!.text).length > 0 && !/[-–—]\s*$/.test(lines[i]!.text);
+  }
+  // So is its closing date, under a line ending on the opening year ("…, 2021" / "- end of 2025 (thesis submitted)"):
+  // the wrapped line is that date alone, with at most a parenthetical note.
+  const dash = /^\s*[-–—]\s*/.exec(next.text);
+  if (!dash || !/\b(?:19|20)\d\d\s*$/.test(lines[i]!.text)) return false;
+  const rest = next.text.slice(dash[0].length);
+  const d = scanDates(rest)[0];
+  return d !== undefined && d.index === 0 && !d.range && /^\s*(?:\([^()]*\))?\s*[.;]?\s*$/.test(rest.slice(d.end));
 }
 
 const DANGLING_CONNECTOR = /(?:\b(?:a la|to|till|until|through|since|bis)|\d\s?[–—-])\s*$/i;

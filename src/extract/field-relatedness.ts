@@ -54,3 +54,8 @@ export function fieldRelatedness(field: string | null): number {
 export function knownField(field: string): boolean {
   return findTerms(tokenize(field), TERMS.map((x) => x.t)).length > 0;
 }
+
+/** Where the last field term we know ends in `s` ("Operations Research Harrowgate" → 19); -1 when none. */
+export function knownFieldEnd(s: string): number {
+  return findTerms(tokenize(s), TERMS.map((x) => x.t)).reduce((n, m) => Math.max(n, m.end), -1);
+}

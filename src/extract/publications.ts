@@ -72,7 +72,9 @@ function entriesInLine(text: string): number {
   // "3 first-author papers at KDD/RecSys + 2 co-authored", "2 papers (KDD 2024, ICDM 2023) + 1 under review": the
   // counts the line states, added up.
   if (STATED_COUNT.test(text) && !REVIEWING.test(text)) {
-    return [...text.replace(/\([^)]*\)/g, " ").matchAll(COUNT_ITEM)].reduce((n, m) => n + countOf(m[1]!), 0);
+    // "… and two working papers": manuscripts not under review, which do not count.
+    const items = [...text.replace(/\([^)]*\)/g, " ").matchAll(COUNT_ITEM)].filter((m) => !/\bworking\b/i.test(m[0]));
+    return items.reduce((n, m) => n + countOf(m[1]!), 0) + (ORDINAL_MORE.test(text) ? 1 : 0);
   }
   // "RecSys'24 (first author), CIKM'25 (first author), arXiv'25 (second author)", "ECIR 2024, RecSys 2024 (LBR), SIGIR
   // 2025 short paper": a list whose every item opens with a dated outlet is one entry per item.
@@ -97,7 +99,14 @@ const STATED_COUNT = new RegExp(String.raw`(?<![\w.\/'’-])${NUMBER}\s+(?:[a-z]
 const COUNT_ITEM = new RegExp(String.raw`(?<![\w.\/'’-])${NUMBER}\s+(?:(?:[a-z][\w-]*\s+){0,2}?(?:papers?|publications?|articles?|preprints?)|co-?authored|under review|accepted|submitted|in press|more)\b`, "gi");
 const countOf = (n: string) => (/\d/.test(n) ? Number(n) : NUMBER_WORDS.indexOf(n.toLowerCase()) + 1);
 /** A line stating one's own paper count: "Number of publications: 5 journal articles …", "I have published three papers". */
-const OWN_COUNT = /\b(?:number of|total)\s+(?:publications|papers)\b|\b(?:have|has)\s+published\b|\bpublished\s+(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b/i;
+const OWN_COUNT = /\b(?:number of|total)\s+(?:publications|papers)\b|\b(?:have|has)\s+published\b|\b(?:have|has)\s+(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:published|peer[- ]reviewed|refereed|accepted)\b|\bpublished\s+(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b/i;
+const ownCount = (text: string) => OWN_COUNT.test(text) && STATED_COUNT.test(text) && !REVIEWING.test(text);
+/** "(+3 more)", "+ 2 more": papers a selected list leaves out, stated as a number. */
+const PLUS_MORE = /^\W*\(?\s*\+\s*(\d{1,2})\s+(?:more|others?|additional)\b[^()]*\)?\W*$/i;
+const NUMBERED = /^(?:\[\d+\]|\d{1,3}[.)]\s)/;
+const BULLET = /^[-•*▪◦]\s/;
+/** "…; a sixth is under review at WSDM": one more paper after a stated count, named by its ordinal. */
+const ORDINAL_MORE = /\b(?:a|one)\s+(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth)\b(?:\s+(?:paper|article|one))?\s+(?:is\s+)?(?:under review|accepted|submitted|in press|forthcoming)\b/i;
 /** A citation opening with a bracketed number ("[1] L. Ferreby, M. Ostrander. … SIGIR 2024."). */
 const BRACKET_CITATION = /^\[\d{1,2}\]\s/;
 /** An item that opens with an outlet and its year: "ECIR 2024", "RecSys'24", "arXiv'25". */
@@ -137,9 +146,22 @@ export function extractPublications(lines: SectionedLine[]): Publications {
     };
     // A working paper not under review is a manuscript, under a "Working Papers" heading or labelled so itself
     // ("“Column generation for …” Working paper, 2025.").
-    const papers = section.filter((l) => !NOT_A_PAPER.test(withTail(l)) && !THESIS_ENTRY.test(l.text)
+    const papers = section.filter((l) => (ownCount(l.text) || !NOT_A_PAPER.test(withTail(l))) && !THESIS_ENTRY.test(l.text)
       && ((!underWorkingPapers(lines, l) && !WORKING_PAPER_ENTRY.test(l.text)) || UNDER_REVIEW.test(withTail(l))));
-    const marked = papers.filter((l) => MARKER.test(l.text));
+    // Sub-bullets under numbered entries ("1. … AISTATS 2024." / "- Oral presentation" / "2. …") annotate the entry
+    // above; with two or more numbered entries, a bullet directly under one (or under another such bullet) is no entry.
+    const numbered = papers.filter((l) => NUMBERED.test(l.text));
+    const subBullet = (l: SectionedLine) => {
+      if (numbered.length < 2 || !BULLET.test(l.text)) return false;
+      for (let k = l.index - 1; k >= 0; k--) {
+        const x = lines[k]!;
+        if (x.blank || x.heading || x.section !== "publications") return false;
+        if (NUMBERED.test(x.text)) return true;
+        if (!BULLET.test(x.text) && MARKER.test(x.text)) return false;
+      }
+      return false;
+    };
+    const marked = papers.filter((l) => MARKER.test(l.text) && !subBullet(l));
     const dated = papers.filter((l) => YEAR.test(l.text));
     const named = papers.filter((l) => publicationVenues([l]).length > 0 || /["“”]/.test(l.text) || OUTLET.test(l.text));
     // Unmarked: a line with a year, or failing that an outlet ("Under review at JMLR."), is an entry.
@@ -167,6 +189,9 @@ export function extractPublications(lines: SectionedLine[]): Publications {
       ? papers.filter((l) => !tailOfAbove(l) && (dated.includes(l) || (named.includes(l) && !continuesAbove(l) && (/[.)]$/.test(l.text) || wrapEnds(l)))))
       : named.filter((l) => !continuesAbove(l));
     entries = marked.length > 0 ? marked : unmarked;
+    // "I have published four papers, two at RecSys (2023, 2024) and …": a sentence stating one's own count is the count.
+    const stated = papers.filter((l) => ownCount(l.text));
+    if (marked.length === 0 && stated.length > 0) entries = stated;
     // Unmarked entries set off by blank lines (title / authors / venue, each possibly dated): one per paragraph.
     // A paragraph whose every line is dated, or of five or more lines, is a list of one-line entries, not one entry.
     const paragraphs = paragraphsOf(lines, papers);
@@ -195,14 +220,16 @@ export function extractPublications(lines: SectionedLine[]): Publications {
     entries = lines.filter((l) => body(l) && PAPER_WORDS.test(l.text) && publicationVenues([l]).length > 0 && !NOT_A_PAPER.test(l.text));
     // With no Publications heading: a stated count of one's own papers ("Number of publications: 5 journal articles and
     // 1 under review", "I have published three papers (…)"), or two or more citations numbered "[1]", "[2]" ….
-    const stated = lines.filter((l) => body(l) && OWN_COUNT.test(l.text) && STATED_COUNT.test(l.text) && !REVIEWING.test(l.text));
+    const stated = lines.filter((l) => body(l) && ownCount(l.text));
     const cited = lines.filter((l) => body(l) && BRACKET_CITATION.test(l.text) && (YEAR.test(l.text) || OUTLET.test(l.text))
       && !NOT_A_PAPER.test(l.text) && !THESIS_ENTRY.test(l.text));
     if (stated.length > 0) entries = stated;
     else if (cited.length >= 2) entries = cited;
   }
+  // "Selected publications" closing on "(+3 more)": the papers not listed are stated, and count.
+  const more = entries.length > 0 ? section.reduce((n, l) => n + Number(PLUS_MORE.exec(l.text)?.[1] ?? 0), 0) : 0;
   return {
-    count: entries.reduce((n, l) => n + entriesInLine(l.text), 0),
+    count: entries.reduce((n, l) => n + entriesInLine(l.text), 0) + more,
     venues: publicationVenues(section.length > 0 ? section : entries),
     evidence: entries.slice(0, 10).map((l) => evidenceAt("publications", l)),
   };

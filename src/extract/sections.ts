@@ -140,13 +140,14 @@ function misspelt(p: string): SectionKind | undefined {
   return w === undefined ? undefined : LOOKUP.get(w);
 }
 
+const NOTE_TO_READER = /^(?:a\s+)?(?:short\s+|closing\s+|final\s+)?notes?\s+(?:to|for)\s+(?:the\s+|my\s+|any\s+)?(?:hiring\s+(?:team|manager|committee|panel)|recruiters?|recruiting\s+team|readers?|employers?|search\s+committee|selection\s+committee)$/;
 /** Words that qualify a heading noun without changing its kind ("Invited Talks", "Journal Papers", "Professional Career"). */
 const MODIFIERS = new Set([
   "relevant", "selected", "select", "other", "additional", "key", "invited", "recent", "academic", "professional",
   "research", "journal", "conference", "refereed", "peer", "reviewed", "technical", "industry", "industrial", "work",
   "full", "list", "of", "my", "main", "core", "notable", "current", "previous", "prior", "related", "scientific",
   "graduate", "undergraduate", "educational", "international", "major", "and", "contributed", "further",
-  "campus", "student", "workshop",
+  "campus", "student", "workshop", "domestic", "national", "regional", "local",
 ]);
 /** Trailing words that add nothing ("Education Background", "Employment Record", "Papers under review"). */
 const FILLERS = /\s+(?:background|history|record|records|details|overview|section|highlights|information|under review|so far|held|experience|matrix)$/;
@@ -179,6 +180,8 @@ function vocabulary(s: string): SectionKind | null {
   // papers have headings of their own ("Conference Papers", "Conference Proceedings"), and "International
   // Conference" is a sub-heading of a paper list.
   if (whole === "conferences") return "other";
+  // "Note to the hiring team", "A note for recruiters": a closing letter to the reader, outside every list.
+  if (NOTE_TO_READER.test(whole)) return "other";
   const parts = whole.split(/\s*(?:,|\/|\band\b)\s*/).filter((p) => p.length > 0);
   // An all-lowercase line is often a wrapped tail ("services"): it must match the vocabulary exactly.
   const exact = (p: string) => LOOKUP.get(p) ?? LOOKUP.get(p.replace(/^(?:relevant|selected|other|additional|key) /, ""));

@@ -49,6 +49,8 @@ export const SIGNAL_TERMS: Record<TopicSignal, { terms: Term[]; traps: Term[] }>
       "causal forest", "support vector machine", "decision tree",
       // Bandit policies learned from data ("contextual bandits", "Thompson-sampling policies") are learning methods.
       "contextual bandit", "contextual bandits", "Thompson sampling",
+      // A model fitted to data, by its usual names ("with a learned model", "trained sequence models").
+      "learned model", "learned models", "sequence model", "sequence models", "sequence-to-sequence",
     ]),
     traps: terms(["machine shop", "machinist"]),
   },
@@ -79,6 +81,8 @@ export const SIGNAL_TERMS: Record<TopicSignal, { terms: Term[]; traps: Term[] }>
       // fixture sets' labels read it so.) "community detection", "large-scale data analysis",
       // Any "<something> mining" ("log mining", "Mining temporal patterns") — minus the earth-moving kind (traps).
       "=mining",
+      // Co-purchase and sequence patterns by their usual names ("products that are usually bought together").
+      "bought together", "purchased together", "frequent itemsets", "sequential pattern", "sequential patterns",
     ]),
     traps: terms(["coal", "gold", "copper", "mineral", "minerals", "ore", "quarry", "bitcoin", "crypto", "cryptocurrency", "mining engineering", "mining company", "mining industry"]),
   },
@@ -107,6 +111,9 @@ export const SIGNAL_TERMS: Record<TopicSignal, { terms: Term[]; traps: Term[] }>
       "hash map", "hashmap", "open addressing", "open-addressing", "octree", "octrees", "quadtree", "quadtrees", "LRU cache",
       // Merging and selecting the top k of sorted lists by hand ("a C++ top-k merge kernel").
       "k-way merge", "top-k merge", "top-k selection",
+      // Prefix trees and succinct structures ("a radix tree in Go", "a succinct rank/select bitvector", "a Fenwick tree").
+      "radix tree", "radix trees", "Patricia trie", "rank/select", "succinct data structure", "succinct data structures",
+      "Fenwick tree", "binary indexed tree",
     ]),
     traps: terms([]),
   },
@@ -274,8 +281,12 @@ export function matchSignal(line: SectionedLine, signal: TopicSignal, following?
     const SURFACE = /^\s+(?:UI|UX|interface|page|screen|rail|widget|carousel|surface|team|squad|group|engineers?|product)\b/i;
     const KIND = /\b[\w]+(?:-[\w]+)+\s+recommendations?\b/gi;
     // "Own the ranking model behind recipe recommendations": a ranking or retrieval model serving recommendations.
-    const served = /\b(?:ranking|retrieval|re-?ranking|scoring)\s+models?\b[^.;]{0,40}?\brecommendations?\b/i.exec(line.text);
+    // So is such a service or system ("the ranking service behind the show-recommendation carousel").
+    const served = /\b(?:ranking|retrieval|re-?ranking|scoring)\s+(?:models?|services?|systems?|engines?)\b[^.;]{0,40}?\brecommendations?\b/i.exec(line.text);
     if (served && !beside.some(([a, b]) => served.index >= a && served.index < b)) hits.push({ term: ts[0]!, start: served.index, end: served.index + served[0].length });
+    // "Recommendation as online learning with delays": recommendation framed as a learning or optimisation problem.
+    const framed = /\brecommendations?\s+as\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}(?:learning|problem|task|game|bandits?|optimi[sz]ation)\b/i.exec(line.text);
+    if (framed && !beside.some(([a, b]) => framed.index >= a && framed.index < b)) hits.push({ term: ts[0]!, start: framed.index, end: framed.index + framed[0].length });
     for (const m of line.text.matchAll(KIND)) {
       const rest = line.text.slice(m.index + m[0].length);
       if (SURFACE.test(rest)) continue;

@@ -170,6 +170,6 @@ describe("availability", () => {
   it("reads 'available from then' as the date stated before it", () => {
     const a = extractAvailability(prepare("Jo\n\nAvailability\nGarden leave ends 15 March 2026; available from then\n"), "2025-11");
     expect(a.availableFrom).toBe("2026-03");
-    expect(a.evidence[0]!.text).toBe("March 2026");
+    expect(a.evidence[0]!.text).toBe("15 March 2026");
   });
 });

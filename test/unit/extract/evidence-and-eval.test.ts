@@ -17,6 +17,8 @@ import { THIRTEENTH_RESUMES } from "../../fixtures/corpus-thirteenth.ts";
 import { FOURTEENTH_RESUMES } from "../../fixtures/corpus-fourteenth.ts";
 import { FIFTEENTH_RESUMES } from "../../fixtures/corpus-fifteenth.ts";
 import { SIXTEENTH_RESUMES } from "../../fixtures/corpus-sixteenth.ts";
+import { SEVENTEENTH_RESUMES } from "../../fixtures/corpus-seventeenth.ts";
+import { EIGHTEENTH_RESUMES } from "../../fixtures/corpus-eighteenth.ts";
 import { UNSEEN_RESUMES } from "../../fixtures/corpus-unseen.ts";
 import { RESUME_ID } from "./helpers.ts";
 
@@ -63,6 +65,7 @@ describe("eval:extraction field judging", () => {
     ["eleventh set", ELEVENTH_RESUMES], ["twelfth set", TWELFTH_RESUMES],
     ["thirteenth set", THIRTEENTH_RESUMES], ["fourteenth set", FOURTEENTH_RESUMES],
     ["fifteenth set", FIFTEENTH_RESUMES], ["sixteenth set", SIXTEENTH_RESUMES],
+    ["seventeenth set", SEVENTEENTH_RESUMES], ["eighteenth set", EIGHTEENTH_RESUMES],
   ] as const;
   for (const [name, set] of sets) {
     it(`${name}: at least 95 percent of fields right`, async () => {
