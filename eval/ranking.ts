@@ -28,7 +28,7 @@ import { parseArgs } from "node:util";
 import path from "node:path";
 import { readdirSync, readFileSync } from "node:fs";
 import { trainCandidate } from "../src/app/retrain.ts";
-import { inversePropensityWeight } from "../src/app/propensity.ts";
+import { inversePropensityWeight } from "../src/model/propensity.ts";
 import { Posting } from "../src/domain/posting.ts";
 import { fitLogisticRegression, textSimilarityScorer } from "../src/model/logistic.ts";
 import { ndcgAtK, rankerScorer, type EvalExample, type Scorer } from "../src/model/metrics.ts";

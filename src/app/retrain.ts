@@ -24,7 +24,7 @@ import { FINE_TUNE_DENSE_FROM, trainRanker, type TrainingExample } from "../mode
 import { ModelRegistry } from "../registry/models.ts";
 import type { Stores } from "../store/index.ts";
 import { estimateExamination } from "../model/examination.ts";
-import { inversePropensityWeight } from "./propensity.ts";
+import { inversePropensityWeight } from "../model/propensity.ts";
 import { rescoreOpenShortlists } from "./rescore.ts";
 
 export const MIN_LABELS_TO_TRAIN = 20;

@@ -15,7 +15,7 @@
  * 1, and picking its noisy maximum there cost 0.01 NDCG@10 in eval:ranking, while a list read in full rejects
  * η = 1 by a wide margin. Labels without a rank count as read. Pure.
  */
-import { examinationPropensity } from "../app/propensity.ts";
+import { examinationPropensity } from "./propensity.ts";
 
 /** Ends with 1, the documented curve. */
 export const ETA_GRID = [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1] as const;

@@ -15,7 +15,7 @@
 import * as tf from "@tensorflow/tfjs";
 import type { ModelMetadata } from "../domain/model.ts";
 import { FEATURE_NAMES, FEATURE_SCHEMA_VERSION } from "../features/index.ts";
-import { examinationPropensity } from "../app/propensity.ts";
+import { examinationPropensity } from "./propensity.ts";
 import { initBackend } from "./backend.ts";
 import { fitPlatt } from "./calibration.ts";
 import { evaluate, rankerScorer, type EvalExample, type Scorer } from "./metrics.ts";
@@ -58,7 +58,7 @@ export interface TrainOptions {
    */
   trainDense?: boolean;
   /**
-   * Exponent of the examination curve for labels with a rank (src/app/propensity.ts; 1 = the documented
+   * Exponent of the examination curve for labels with a rank (src/model/propensity.ts; 1 = the documented
    * curve). trainCandidate estimates it from the labels (./examination.ts).
    */
   examinationEta?: number;
@@ -214,7 +214,7 @@ function correctWide(net: WideDeepNetwork, X: Float32Array, ids: SparseIds[], Y:
   return loss;
 }
 
-/** P(examined) of each label's rank (src/app/propensity.ts); null when no label records a rank or η = 0. */
+/** P(examined) of each label's rank (src/model/propensity.ts); null when no label records a rank or η = 0. */
 function examinationOf(examples: readonly TrainingExample[], eta: number | undefined): Float32Array | null {
   if (eta === 0 || !examples.some((e) => e.rankShown)) return null;
   return Float32Array.from(examples, (e) => examinationPropensity(e.rankShown ?? 0, eta));

@@ -1,12 +1,12 @@
 /**
  * Position-biased review, simulated: recruiters see the serving model's ranking of a batch of new
  * applicants and read it top-down, opening rank r with probability p(r) (the examination curve in
- * src/app/propensity.ts). An opened resume is advanced with the recruiter's true probability; a resume
+ * src/model/propensity.ts). An opened resume is advanced with the recruiter's true probability; a resume
  * that was never opened is rejected when the batch closes. So every shown candidate gets a label, the
  * label records the rank it was shown at, and advances pile up at the top of whatever the last model
  * ranked high: exactly the bias inverse-propensity weighting has to undo.
  */
-import { examinationPropensity } from "../app/propensity.ts";
+import { examinationPropensity } from "../model/propensity.ts";
 import type { Rng } from "./simulate.ts";
 
 export interface ShownCandidate<T> {

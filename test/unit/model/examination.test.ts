@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { examinationPropensity } from "../../../src/app/propensity.ts";
+import { examinationPropensity } from "../../../src/model/propensity.ts";
 import { estimateExamination } from "../../../src/model/examination.ts";
 import { mulberry32 } from "../../../src/model/random.ts";
 

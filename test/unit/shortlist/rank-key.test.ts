@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { inversePropensityWeight } from "../../../src/app/propensity.ts";
+import { inversePropensityWeight } from "../../../src/model/propensity.ts";
 import { safeFileName } from "../../../src/app/intake.ts";
 import { rankKey, tierOfRankKey } from "../../../src/shortlist/rank-key.ts";
 
