@@ -38,6 +38,8 @@ import { FIFTEENTH_RESUMES } from "../test/fixtures/corpus-fifteenth.ts";
 import { SIXTEENTH_RESUMES } from "../test/fixtures/corpus-sixteenth.ts";
 import { SEVENTEENTH_RESUMES } from "../test/fixtures/corpus-seventeenth.ts";
 import { EIGHTEENTH_RESUMES } from "../test/fixtures/corpus-eighteenth.ts";
+import { NINETEENTH_RESUMES } from "../test/fixtures/corpus-nineteenth.ts";
+import { TWENTIETH_RESUMES } from "../test/fixtures/corpus-twentieth.ts";
 import { renderFixture } from "../test/fixtures/render.ts";
 import {
   listResumeDocx, listResumePdfs, loadDataTurks, loadDotin, loadRendercv, loadVrundag91, naukriTruth, SHARED_DATA, type LabelledDoc,
@@ -139,10 +141,10 @@ function render(sets: SetScore[], showMisses: boolean): string {
   return lines.join("\n");
 }
 
-const USAGE = `usage: npm run eval:extraction -- [--json] [--misses] [--timings] [--set fixtures,heldout,unseen,fresh,fifth,sixth,seventh,eighth,ninth,tenth,eleventh,twelfth,thirteenth,fourteenth,fifteenth,sixteenth,seventeenth,eighteenth,shared]
+const USAGE = `usage: npm run eval:extraction -- [--json] [--misses] [--timings] [--set fixtures,heldout,unseen,fresh,fifth,sixth,seventh,eighth,ninth,tenth,eleventh,twelfth,thirteenth,fourteenth,fifteenth,sixteenth,seventeenth,eighteenth,nineteenth,twentieth,shared]
 
 Per-field extraction accuracy: repo fixtures and the held-out-style second set (each rendered to PDF, DOCX and
-TXT), the third to eighteenth sets written blind (unseen, fresh, fifth, …, eighteenth), and the labelled public data in ${SHARED_DATA} when present. --misses lists every wrong field;
+TXT), the third to twentieth sets written blind (unseen, fresh, fifth, …, twentieth), and the labelled public data in ${SHARED_DATA} when present. --misses lists every wrong field;
 --timings adds readDocument time per real PDF in resumes-pdf/.`;
 
 /** [--set name, table label, resumes]; a set still being written (empty) is skipped. */
@@ -165,6 +167,8 @@ const FIXTURE_SETS: [string, string, FixtureResume[]][] = [
   ["sixteenth", "sixteenth", SIXTEENTH_RESUMES],
   ["seventeenth", "seventeenth", SEVENTEENTH_RESUMES],
   ["eighteenth", "eighteenth", EIGHTEENTH_RESUMES],
+  ["nineteenth", "nineteenth", NINETEENTH_RESUMES],
+  ["twentieth", "twentieth", TWENTIETH_RESUMES],
 ];
 const SET_NAMES = [...FIXTURE_SETS.map(([name]) => name), "shared"];
 
