@@ -25,6 +25,9 @@ const HISTORY = new Set(["experience", "research", "education", "projects", "tea
 const FROM_FIRST = /(?:^|[.;]\s+)\W*(?:from|starting(?:\s+(?:in|from))?|as of|beginning(?:\s+in)?)\s+([^.;]{3,30}?)\s*,?\s+(?:I|I'm|I am|I'll|I will|we)\b[^.;]*$/i;
 const RESTATED = /[—–,;:-]\s*(?:so|i\.e\.,?|that is,?|meaning|hence|thus|in other words,?)\s+(?:from|starting(?:\s+(?:in|from))?|as of)\s+(?=\S)/i;
 const DANGLING_MONTH = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s*$/i;
+const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+/** A month named with no year right after the trigger ("available from June."). */
+const YEARLESS_MONTH = /^\s*(?:(?:from|in|starting(?:\s+(?:in|from))?|as of|by)\s+)?(?:(?:early|mid|late)[- ]\s*)?(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b\.?(?!\s*(?:\d|['’]\d))/i;
 const AFTER_GRADUATION = /\bafter (?:my )?graduation\b|\bupon graduation\b|\bonce I graduate\b/i;
 
 export interface Availability {
@@ -69,7 +72,18 @@ export function extractAvailability(lines: SectionedLine[], today: string): Avai
     const lead = !after && !back && trig ? FROM_FIRST.exec(l.text.slice(0, trig.index)) : null;
     const fronted = lead ? scanDates(lead[1]!).filter((x) => x.from !== null)[0] : undefined;
     const leadAt = lead ? lead.index + lead[0].length - lead[1]!.length : 0;
-    const d = after ?? (back ? { ...back, index: back.index - from, end: back.end - from }
+    // "Defending in May 2026, available from June.": a month without its year after the trigger takes the year of the
+    // date before it in the line (the next year when the month comes earlier in the year).
+    const bare = !after && !back && !fronted && trig ? YEARLESS_MONTH.exec(l.text.slice(trig.index + trig[0].length)) : null;
+    const before = bare ? scanDates(l.text.slice(0, trig!.index)).filter((x) => x.to !== null && /\d{4}/.test(x.text)).pop() : undefined;
+    const yearless = bare && before ? (() => {
+      const m = MONTHS.indexOf(bare[1]!.slice(0, 3).toLowerCase()) + 1;
+      const [y, bm] = before.to!.split("-").map(Number) as [number, number];
+      const at = trig!.index + trig![0].length + bare.index + bare[0].length - bare[1]!.length;
+      const value = `${m < bm ? y + 1 : y}-${String(m).padStart(2, "0")}`;
+      return { index: at - from, end: at - from + bare[1]!.length, from: value, to: value, range: false, ongoing: false, text: bare[1]! };
+    })() : undefined;
+    const d = after ?? yearless ?? (back ? { ...back, index: back.index - from, end: back.end - from }
       : fronted ? { ...fronted, index: leadAt + fronted.index - from, end: leadAt + fronted.end - from } : undefined);
     let value: string | null = null;
     let ev: Evidence | null = null;

@@ -133,7 +133,8 @@ function cleanField(raw: string): string | null {
     .replace(/^\s*(?:Field(?:\s+of\s+study)?|Major|Subject|Discipline|Speciali[sz]ation)\s*:\s*/i, "").replace(STOP, "")
     .replace(/^[\s:,.-]+|[\s:,.-]+$/g, "").replace(/(?<=\p{Ll}{3})(?:[¹²³⁴⁵⁶⁷⁸⁹*†‡]+|\d)$/u, "");
   if (f.length < 2 || f.length > 60 || /\d|@/.test(f)) return null;
-  const inst = /\b(?:Universit(?:y|ät|é|à|e|ad|ade|as|at|eit|et)|[UÜ]niversitesi|College|Institute|School|Academy|Hochschule)\b/i.exec(f);
+  // (Letters, not \b, bound it: "Università" and "Université" end on a letter \b does not count as a word character.)
+  const inst = /(?<![\p{L}\p{N}_])(?:Universit(?:y|ät|é|à|e|ad|ade|as|at|eit|et)|[UÜ]niversitesi|College|Institute|School|Academy|Hochschule)(?![\p{L}\p{N}_])/iu.exec(f);
   if (inst) {
     // "Operations Research Harrowgate University": a table whose column gaps were collapsed runs the field into the
     // institution's name; the field is what ends on the last field term we know, with a name left before the keyword.

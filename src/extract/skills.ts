@@ -119,6 +119,12 @@ export function extractSkills(lines: SectionedLine[]): Found {
 
 /** Frameworks whose code is Python code. */
 const PYTHON_FRAMEWORK = /\b(?:implemented|built|wrote|written|developed|coded|programmed|rewrote|reimplemented)\b.*\b(?:in|with|using)\s+(?:PyTorch|TensorFlow|JAX|Keras|scikit-learn)\b|\b(?:code|codebase|implementations?|models?|networks?|pipelines?|library|prototypes?)\s+(?:(?:written|implemented|built)\s+)?(?:in|with|using)\s+(?:PyTorch|TensorFlow|JAX|Keras)\b|\b(?:implemented|built|wrote|developed|coded|programmed|reimplemented|fine-tuned|trained)\b[^()]*\((?:[^()]*,\s*)?(?:PyTorch|TensorFlow|JAX|Keras|scikit-learn)\b/i;
+/**
+ * Work a job or research line says was done in a Python-only framework ("Session-aware news recommender in PyTorch",
+ * "playlist continuation in PyTorch"): written in it, hence Python, as with "models in PyTorch". Not a claim of skill
+ * ("proficient in PyTorch", "experience with TensorFlow") and not a course or tutorial ("a course in PyTorch").
+ */
+const WORK_IN_FRAMEWORK = /\b(?<!\b(?:proficien(?:t|cy)|experienced?|expertise|skilled|skills|fluent|familiar(?:ity)?|knowledge|background|certified|course|courses|tutorials?|training)\s)in\s+(?:PyTorch|TensorFlow|JAX|Keras)\b/i;
 const SELF_DESCRIPTION = new Set(["skills", "summary", "header", "availability", "coursework"]);
 
 /**
@@ -131,7 +137,7 @@ export function pythonByFramework(lines: SectionedLine[]): Evidence | null {
   const l = lines.find((x, i) => {
     const next = lines[i + 1];
     const tail = next && !next.blank && !next.heading && !next.bullet && next.section === x.section ? ` ${next.text}` : "";
-    return !x.blank && !x.heading && !SELF_DESCRIPTION.has(x.section) && PYTHON_FRAMEWORK.test(x.text + tail);
+    return !x.blank && !x.heading && !SELF_DESCRIPTION.has(x.section) && (PYTHON_FRAMEWORK.test(x.text + tail) || (/\bin\s+(?:PyTorch|TensorFlow|JAX|Keras)\b/i.test(x.text) && WORK_IN_FRAMEWORK.test(x.text)));
   });
   return l ? evidenceAt("signals.generalPurposeProgramming", l) : null;
 }

@@ -19,6 +19,8 @@ import { FIFTEENTH_RESUMES } from "../../fixtures/corpus-fifteenth.ts";
 import { SIXTEENTH_RESUMES } from "../../fixtures/corpus-sixteenth.ts";
 import { SEVENTEENTH_RESUMES } from "../../fixtures/corpus-seventeenth.ts";
 import { EIGHTEENTH_RESUMES } from "../../fixtures/corpus-eighteenth.ts";
+import { NINETEENTH_RESUMES } from "../../fixtures/corpus-nineteenth.ts";
+import { TWENTIETH_RESUMES } from "../../fixtures/corpus-twentieth.ts";
 import { UNSEEN_RESUMES } from "../../fixtures/corpus-unseen.ts";
 import { RESUME_ID } from "./helpers.ts";
 
@@ -66,6 +68,7 @@ describe("eval:extraction field judging", () => {
     ["thirteenth set", THIRTEENTH_RESUMES], ["fourteenth set", FOURTEENTH_RESUMES],
     ["fifteenth set", FIFTEENTH_RESUMES], ["sixteenth set", SIXTEENTH_RESUMES],
     ["seventeenth set", SEVENTEENTH_RESUMES], ["eighteenth set", EIGHTEENTH_RESUMES],
+    ["nineteenth set", NINETEENTH_RESUMES], ["twentieth set", TWENTIETH_RESUMES],
   ] as const;
   for (const [name, set] of sets) {
     it(`${name}: at least 95 percent of fields right`, async () => {
